@@ -1,0 +1,21 @@
+/**
+ * Where each fact comes from. `seed §x` is a section of Twilio's `<Dial>` reference page
+ * (shared/seeds/000_025eb714e33a3380.txt); `facts §n` is a paragraph of shared/dial-facts.md, which
+ * names the page behind it ([NUMBER], [CONF], [ERR-JSON], …).
+ */
+export const SOURCE_PAGES = {
+  DIAL: 'https://www.twilio.com/docs/voice/twiml/dial',
+  TWIML: 'https://www.twilio.com/docs/voice/twiml',
+  NUMBER: 'https://www.twilio.com/docs/voice/twiml/number',
+  CLIENT: 'https://www.twilio.com/docs/voice/twiml/client',
+  SIP: 'https://www.twilio.com/docs/voice/twiml/sip',
+  QUEUE: 'https://www.twilio.com/docs/voice/twiml/queue',
+  CONF: 'https://www.twilio.com/docs/voice/twiml/conference',
+  APP: 'https://www.twilio.com/docs/voice/twiml/dial/application',
+  WA: 'https://www.twilio.com/docs/voice/twiml/whatsapp',
+  ERR: 'https://www.twilio.com/docs/api/errors',
+  SEC: 'https://www.twilio.com/docs/usage/security',
+} as const;
+
+/** A citation: `seed §timeout`, `facts §2.2 [NUMBER]`, … */
+export type Source = string;

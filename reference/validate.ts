@@ -1,0 +1,207 @@
+import type { Diagnostic } from '../src/model/diagnostic.js';
+import type { DialNoun, DialVerb, NounName, ParameterElement } from '../src/model/dial.js';
+import type { AttributeMap, GenericElement, TwimlDocument } from '../src/model/document.js';
+import { parseTwiml } from '../src/xml/parse.js';
+import { describeAllowed } from './describeAllowed.js';
+import { ruleById } from './rules.js';
+import { attributeSpec, type ElementName } from './spec/attributes.js';
+import { isVoiceVerb, MAX_CALL_LEGS, nounSpec } from './spec/elements.js';
+import { contentProblem, valueProblem, type ValueContext } from './values.js';
+
+/**
+ * How to read what the sources leave open. Each option names a choice the kit could not take from
+ * Twilio's documentation; the defaults are the cautious readings.
+ */
+export interface ValidateOptions {
+  /** The account has "24-Hour Maximum Call Duration" on: timeLimit may go up to 86400 (seed §timeLimit). Default false. */
+  readonly allow24HourCalls?: boolean;
+  /**
+   * `documented`: report only the noun combinations the current docs forbid (more than 10 legs, Application
+   * with anything else). `conservative` (default): also report what the docs do not address (a bare
+   * number mixed with nouns, Conference or Queue beside other nouns, several Sip nouns).
+   */
+  readonly combinations?: 'documented' | 'conservative';
+  /** Largest document accepted, in bytes (default 65536, Twilio's limit, 11750). */
+  readonly maxBytes?: number;
+}
+
+export interface XmlValidation {
+  /** The document, when the text was well-formed XML. */
+  readonly document: TwimlDocument | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Walk {
+  readonly options: Required<Omit<ValidateOptions, 'maxBytes'>>;
+  readonly diagnostics: Diagnostic[];
+}
+
+function report(walk: Walk, ruleId: string, path: string, message: string): void {
+  const rule = ruleById(ruleId);
+  if (rule.gate === 'conservative-combinations' && walk.options.combinations !== 'conservative') return;
+  walk.diagnostics.push({ ruleId, severity: rule.severity, code: rule.code, path, message });
+}
+
+/** Parses and validates TwiML text. Problems with the XML itself come back as one diagnostic with line and column. */
+export function validateXml(xml: string, options: ValidateOptions = {}): XmlValidation {
+  const parsed = parseTwiml(xml, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  if (!parsed.ok) {
+    const ruleId = parsed.error.problem === 'size' ? 'xml.size' : parsed.error.problem === 'dtd' ? 'xml.dtd' : 'xml.malformed';
+    const rule = ruleById(ruleId);
+    const position = parsed.error.line === undefined ? {} : { line: parsed.error.line, column: parsed.error.column ?? 1 };
+    const where = parsed.error.line === undefined ? '' : ` at line ${parsed.error.line}, column ${parsed.error.column ?? 1}`;
+    return {
+      document: undefined,
+      diagnostics: [{ ruleId, severity: rule.severity, code: rule.code, path: '/', message: `${parsed.error.message}${where}`, ...position }],
+    };
+  }
+  return { document: parsed.document, diagnostics: validate(parsed.document, options) };
+}
+
+/** Every rule the document breaks, as data, in document order. */
+export function validate(document: TwimlDocument, options: ValidateOptions = {}): Diagnostic[] {
+  const walk: Walk = {
+    options: { allow24HourCalls: options.allow24HourCalls ?? false, combinations: options.combinations ?? 'conservative' },
+    diagnostics: [],
+  };
+  const rootPath = `/${document.root}`;
+  if (document.root !== 'Response') {
+    report(walk, 'response.root', rootPath, `the root element is <${document.root}>; a TwiML document must have <Response> as its root`);
+  }
+  const counts = new Map<string, number>();
+  for (const verb of document.verbs) {
+    if (verb.kind === 'text') continue;
+    const name = verb.kind === 'Dial' ? 'Dial' : verb.name;
+    const index = (counts.get(name) ?? 0) + 1;
+    counts.set(name, index);
+    const path = `${rootPath}/${name}[${index}]`;
+    if (verb.kind === 'Dial') validateDial(walk, verb, path);
+    else if (!isVoiceVerb(verb.name)) report(walk, 'response.unknown-verb', path, `<${verb.name}> is not a TwiML voice verb`);
+  }
+  return walk.diagnostics;
+}
+
+function validateAttributes(walk: Walk, element: ElementName, attributes: AttributeMap, path: string, context: ValueContext): void {
+  const prefix = element.toLowerCase();
+  for (const [name, value] of Object.entries(attributes)) {
+    const spec = attributeSpec(element, name);
+    const attributePath = `${path}/@${name}`;
+    if (spec === undefined) {
+      report(walk, `${prefix}.unknown-attribute`, attributePath, `<${element}> has no attribute named ${name} (value ${JSON.stringify(value)})`);
+      continue;
+    }
+    const problem = valueProblem(spec.value, value, context);
+    if (problem !== undefined) {
+      const allowed = describeAllowed(spec.value, context.allow24HourCalls, context.nouns);
+      report(walk, `${prefix}.${name}.${problem}`, attributePath, `${name}=${JSON.stringify(value)} on <${element}>: must be ${allowed}`);
+    }
+  }
+}
+
+function validateDial(walk: Walk, dial: DialVerb, path: string): void {
+  const nouns: (NounName | 'text')[] = [];
+  for (const child of dial.children) {
+    if (child.kind === 'text') nouns.push('text');
+    else if (child.kind !== 'element') nouns.push(child.kind);
+  }
+  validateAttributes(walk, 'Dial', dial.attributes, path, { nouns, allow24HourCalls: walk.options.allow24HourCalls });
+
+  const dialable = dial.children.filter((child) => child.kind !== 'text' || child.text.trim() !== '');
+  if (dialable.length === 0) report(walk, 'dial.empty', path, '<Dial> is empty: it names no number and no noun to dial');
+
+  const counts = new Map<string, number>();
+  for (const child of dial.children) {
+    if (child.kind === 'text') {
+      if (child.text.trim() !== '' && contentProblem('phone', child.text) !== undefined) {
+        report(walk, 'dial.text.format', `${path}/text()`, `${JSON.stringify(child.text.trim())} inside <Dial> is not a phone number (E.164 or national digits, at most 15)`);
+      }
+      continue;
+    }
+    const name = child.kind === 'element' ? child.name : child.kind;
+    const index = (counts.get(name) ?? 0) + 1;
+    counts.set(name, index);
+    const childPath = `${path}/${name}[${index}]`;
+    if (child.kind === 'element') validateStrayElement(walk, child, childPath);
+    else validateNoun(walk, child, childPath);
+  }
+  validateCombinations(walk, nouns, path);
+}
+
+function validateStrayElement(walk: Walk, element: GenericElement, path: string): void {
+  const noun = nounSpec(element.name);
+  if (noun !== undefined) {
+    report(walk, `${noun.name.toLowerCase()}.child.invalid`, path, `<${noun.name}> holds elements it may not hold (allowed: ${noun.childElements.length === 0 ? 'text only' : noun.childElements.join(', ')})`);
+  } else {
+    report(walk, 'dial.child.invalid', path, `<${element.name}> is not a noun of <Dial> (Number, Client, Sip, Conference, Queue, Application, WhatsApp, Sim)`);
+  }
+}
+
+function validateParameters(walk: Walk, noun: NounName, parameters: readonly ParameterElement[], path: string): void {
+  parameters.forEach((parameter, index) => {
+    const names = Object.keys(parameter.attributes);
+    const name = parameter.attributes['name'];
+    if (name === undefined || name === '' || names.some((attribute) => attribute !== 'name' && attribute !== 'value')) {
+      report(walk, `${noun.toLowerCase()}.parameter.invalid`, `${path}/Parameter[${index + 1}]`, `a <Parameter> needs a non-empty name and may only have name and value attributes (found ${names.join(', ') || 'none'})`);
+    }
+  });
+}
+
+function validateNoun(walk: Walk, noun: DialNoun, path: string): void {
+  const spec = nounSpec(noun.kind);
+  if (spec === undefined) return;
+  validateAttributes(walk, noun.kind, noun.attributes, path, { nouns: [noun.kind], allow24HourCalls: walk.options.allow24HourCalls });
+  const prefix = noun.kind.toLowerCase();
+  switch (noun.kind) {
+    case 'Client': {
+      const identity = noun.identity ?? noun.text;
+      if (contentProblem('clientIdentity', identity) !== undefined) {
+        report(walk, 'client.content', path, `client identity ${JSON.stringify(identity.trim())} must be 1 to 256 characters without spaces, control characters or any of < > # % " { } | \\ ^ [ ] \``);
+      }
+      validateParameters(walk, 'Client', noun.parameters, path);
+      return;
+    }
+    case 'Application':
+      if (noun.applicationSid === undefined || noun.applicationSid.trim() === '') {
+        report(walk, 'application.content.missing', path, '<Application> needs an <ApplicationSid> child naming the application to dial');
+      }
+      validateParameters(walk, 'Application', noun.parameters, path);
+      return;
+    default: {
+      const problem = contentProblem(spec.content, noun.text);
+      if (problem === undefined) return;
+      const ruleId = noun.kind === 'Queue' ? `queue.content.${problem === 'short' ? 'short' : 'long'}` : `${prefix}.content`;
+      report(walk, ruleId, path, `${JSON.stringify(noun.text.trim())} is not a valid ${describeContent(spec.content)}`);
+    }
+  }
+}
+
+function describeContent(kind: string): string {
+  const names: Readonly<Record<string, string>> = {
+    phone: 'phone number (E.164 or national digits, at most 15)',
+    whatsappNumber: 'phone number (E.164 or national digits, at most 15)',
+    sipUri: 'SIP URI (sip: or sips:, under 255 characters, no spaces)',
+    conferenceName: 'conference name (it must not be empty)',
+    queueName: 'queue name (1 to 63 characters)',
+    simSid: 'Super SIM SID (DE followed by 32 hex digits)',
+  };
+  return names[kind] ?? kind;
+}
+
+function validateCombinations(walk: Walk, nouns: readonly (NounName | 'text')[], path: string): void {
+  const legs = nouns.filter((noun) => noun === 'text' || nounSpec(noun)?.isCallLeg === true);
+  if (legs.length > MAX_CALL_LEGS) {
+    report(walk, 'dial.legs.count', path, `<Dial> dials ${legs.length} parties; at most ${MAX_CALL_LEGS} can ring at once or in sequence`);
+  }
+  if (nouns.includes('Application') && nouns.length > 1) {
+    report(walk, 'dial.application.alone', path, '<Application> must be the only thing dialed: simultaneous dialing is not supported with it');
+  }
+  if (nouns.includes('text') && nouns.some((noun) => noun !== 'text')) {
+    report(walk, 'dial.mix.text-and-nouns', path, 'a bare number is mixed with nested nouns; Twilio does not document what that dials');
+  }
+  if ((nouns.includes('Conference') || nouns.includes('Queue')) && nouns.length > 1) {
+    report(walk, 'dial.conference-queue.alone', path, '<Conference> or <Queue> is dialed beside other nouns; Twilio does not document what that does');
+  }
+  if (nouns.filter((noun) => noun === 'Sip').length > 1) {
+    report(walk, 'dial.sip.count', path, 'more than one <Sip> in one <Dial>; older docs allow only one');
+  }
+}

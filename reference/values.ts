@@ -1,0 +1,148 @@
+import type { NounName } from '../src/model/dial.js';
+import { MAX_CLIENT_IDENTITY, MAX_PHONE_DIGITS, MAX_QUEUE_NAME, MAX_SIP_URI, type ContentKind } from './spec/elements.js';
+import type { ValueKind, ValueProblem } from './spec/valueKinds.js';
+
+/** Characters a phone number may be written with besides its digits (seed: `415-123-4567`; [NUMBER]: `(415) 555-1212`). */
+const PHONE_FORMATTING = /[\s\-().]/g;
+
+/** @see seed §Nouns ("a string representing a valid phone number"); facts §1.3 13223 (E.164, at most 15 digits). */
+export function isPhoneNumber(value: string): boolean {
+  const digits = value.replace(PHONE_FORMATTING, '');
+  return new RegExp(`^\\+?[0-9]{1,${MAX_PHONE_DIGITS}}$`).test(digits);
+}
+
+/** RFC 2396 delimiters and "unwise" characters, which a client identity may not contain ([CLIENT]). */
+const IDENTITY_FORBIDDEN = /[\u0000-\u0020\u007f<>#%"{}|\\^[\]`]/;
+
+/** @see facts §2.3 [CLIENT]: up to 256 characters, no control, space, delimiter or unwise characters. */
+export function isClientIdentity(value: string): boolean {
+  return value.length > 0 && [...value].length <= MAX_CLIENT_IDENTITY && !IDENTITY_FORBIDDEN.test(value);
+}
+
+/** @see facts §2.4 [SIP]: a `sip:` URI under 255 characters (`sips:` for TLS). */
+export function isSipUri(value: string): boolean {
+  const uri = value.trim();
+  return /^sips?:[^\s@]+@?[^\s]*$/i.test(uri) && uri.length > 4 && uri.length <= MAX_SIP_URI;
+}
+
+/** @see seed §callerId: dialing `<Sip>`, any alphanumeric string with `+ - _ .`, no whitespace. */
+export function isSipCallerId(value: string): boolean {
+  return /^[A-Za-z0-9+\-_.]+$/.test(value);
+}
+
+/**
+ * @see seed attribute table ("Relative or absolute URL"). Relative URLs are almost anything, so only what
+ * cannot be a URL is refused: white space and control characters, a scheme other than http or https,
+ * an absolute URL without a host.
+ */
+export function isTwilioUrl(value: string): boolean {
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return false;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
+  if (scheme === undefined) {
+    return URL.canParse(value, 'https://relative.invalid/base/doc.xml');
+  }
+  if (!/^https?$/i.test(scheme)) return false;
+  if (!URL.canParse(value)) return false;
+  return new URL(value).hostname !== '';
+}
+
+/** Code points, not UTF-16 units: "Maximum 50 characters" counts what a person sees as characters. */
+export function characterCount(value: string): number {
+  return [...value].length;
+}
+
+/** What the callerId must look like for each kind of noun dialed. @see seed §callerId; facts §2.8 [WA]. */
+export function isCallerIdFor(value: string, noun: NounName | 'text'): boolean {
+  switch (noun) {
+    case 'Client':
+      return isPhoneNumber(value) || (value.startsWith('client:') && isClientIdentity(value.slice('client:'.length)));
+    case 'Sip':
+      return isSipCallerId(value);
+    case 'WhatsApp':
+      return /^whatsapp:\+[0-9]{1,15}$/.test(value);
+    case 'Application':
+      return isPhoneNumber(value) || (value.startsWith('client:') && isClientIdentity(value.slice('client:'.length)));
+    default:
+      return isPhoneNumber(value);
+  }
+}
+
+export interface ValueContext {
+  /** Nouns the `<Dial>` dials, for `callerId`. */
+  readonly nouns: readonly (NounName | 'text')[];
+  /** Accept a timeLimit up to 24 hours. */
+  readonly allow24HourCalls: boolean;
+}
+
+/** The first way `value` breaks `kind`, or undefined when it is valid. */
+export function valueProblem(kind: ValueKind, value: string, context: ValueContext): ValueProblem | undefined {
+  switch (kind.kind) {
+    case 'enum':
+      return kind.values.includes(value) || (kind.aliases !== undefined && Object.hasOwn(kind.aliases, value)) ? undefined : 'enum';
+    case 'boolean':
+      return value === 'true' || value === 'false' ? undefined : 'boolean';
+    case 'integer': {
+      if (!/^[0-9]+$/.test(value)) return 'integer';
+      const max = context.allow24HourCalls && kind.maxWhen24h !== undefined ? kind.maxWhen24h : kind.max;
+      const number = Number(value);
+      return number < kind.min || number > max ? 'range' : undefined;
+    }
+    case 'url':
+      return isTwilioUrl(value) ? undefined : 'url';
+    case 'eventList':
+      return value.split(' ').every((token) => kind.values.includes(token)) ? undefined : 'event';
+    case 'callerId': {
+      const nouns = context.nouns.length === 0 ? (['text'] as const) : context.nouns;
+      return nouns.every((noun) => isCallerIdFor(value, noun)) ? undefined : 'format';
+    }
+    case 'digits':
+      return value.length > 0 && [...value].every((char) => kind.alphabet.includes(char)) ? undefined : 'chars';
+    case 'text':
+      return kind.maxLength !== undefined && characterCount(value) > kind.maxLength ? 'length' : undefined;
+  }
+}
+
+/** The problems a kind of value can have: one rule each. */
+export function problemsOf(kind: ValueKind): readonly ValueProblem[] {
+  switch (kind.kind) {
+    case 'enum':
+      return ['enum'];
+    case 'boolean':
+      return ['boolean'];
+    case 'integer':
+      return ['integer', 'range'];
+    case 'url':
+      return ['url'];
+    case 'eventList':
+      return ['event'];
+    case 'callerId':
+      return ['format'];
+    case 'digits':
+      return ['chars'];
+    case 'text':
+      return kind.maxLength === undefined ? [] : ['length'];
+  }
+}
+
+export type ContentProblem = 'format' | 'short' | 'long' | 'missing';
+
+/** Checks the text content of a noun (or the bare number). */
+export function contentProblem(kind: ContentKind, raw: string): ContentProblem | undefined {
+  const value = raw.trim();
+  switch (kind) {
+    case 'phone':
+    case 'whatsappNumber':
+      return isPhoneNumber(value) ? undefined : 'format';
+    case 'clientIdentity':
+      return isClientIdentity(value) ? undefined : 'format';
+    case 'sipUri':
+      return isSipUri(value) ? undefined : 'format';
+    case 'conferenceName':
+      return value === '' ? 'format' : undefined;
+    case 'queueName':
+      if (value === '') return 'short';
+      return characterCount(value) > MAX_QUEUE_NAME ? 'long' : undefined;
+    case 'simSid':
+      return /^DE[0-9a-fA-F]{32}$/.test(value) ? undefined : 'format';
+  }
+}

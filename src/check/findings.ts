@@ -1,0 +1,61 @@
+import type { Difference } from '../../reference/compare.js';
+
+/**
+ * A finding: one place where a target does something other than what Twilio's `<Dial>` means. Findings
+ * are data; reports render them. Two findings with the same `fingerprint` are the same bug.
+ */
+export interface Finding {
+  /** Id of the property that failed, e.g. `GEN-001`. */
+  readonly propertyId: string;
+  readonly title: string;
+  /** The seed section or source the property checks. */
+  readonly source: string;
+  readonly severity: 'error' | 'warning' | 'security';
+  /** One sentence: what went wrong. */
+  readonly summary: string;
+  /** The shrunk counterexample, as JSON-able data (a document, a call story, …). */
+  readonly counterexample: unknown;
+  /** What the kit did to the target: builder calls, the JSON sent over stdio, or HTTP requests. */
+  readonly steps: readonly string[];
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly differences?: readonly Difference[];
+  /** How to reproduce just this case: a dial-kit command line with seed and path, or a curl line. */
+  readonly replay: string;
+  readonly fingerprint: string;
+}
+
+export interface PropertyResult {
+  readonly id: string;
+  readonly title: string;
+  readonly source: string;
+  readonly status: 'passed' | 'failed' | 'skipped';
+  readonly runs: number;
+  readonly findings: readonly Finding[];
+  /** Why the property was skipped, when it was. */
+  readonly skipReason?: string;
+  readonly durationMs: number;
+}
+
+/** What a run exercised: counts by name, so a report can show what was and was not reached. */
+export interface Coverage {
+  readonly attributes: Readonly<Record<string, number>>;
+  readonly nouns: Readonly<Record<string, number>>;
+  readonly rules: Readonly<Record<string, number>>;
+  readonly outcomes: Readonly<Record<string, number>>;
+}
+
+export interface RunReport {
+  readonly tool: 'twiml-dial-kit';
+  readonly version: string;
+  /** `generator` or `endpoint`. */
+  readonly mode: string;
+  readonly target: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly properties: readonly PropertyResult[];
+  readonly coverage: Coverage;
+  readonly findingCount: number;
+}

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { DialKitError } from '../errors.js';
+
+/** Reads FILE, or standard input for `-` or no argument, as UTF-8 text, refusing more than `maxBytes`. */
+export async function readInput(path: string | undefined, stdin: Readable, maxBytes = 16 * 1024 * 1024): Promise<string> {
+  if (path !== undefined && path !== '-') {
+    try {
+      const bytes = await readFile(path);
+      if (bytes.length > maxBytes) throw new DialKitError('DIALKIT_ERR_INPUT_UNREADABLE', `${path} is larger than ${maxBytes} bytes`);
+      return decodeUtf8(bytes, path);
+    } catch (error) {
+      if (error instanceof DialKitError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+      throw new DialKitError('DIALKIT_ERR_INPUT_UNREADABLE', `cannot read ${path}: ${why}`);
+    }
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > maxBytes) throw new DialKitError('DIALKIT_ERR_INPUT_UNREADABLE', `standard input is larger than ${maxBytes} bytes`);
+    chunks.push(buffer);
+  }
+  return decodeUtf8(Buffer.concat(chunks), 'standard input');
+}
+
+function decodeUtf8(bytes: Buffer, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new DialKitError('DIALKIT_ERR_INPUT_UNREADABLE', `${name} is not valid UTF-8 text`);
+  }
+}

@@ -1,0 +1,24 @@
+import type { ValidateOptions } from '../../reference/validate.js';
+import { DialKitError } from '../errors.js';
+import { integerOption } from './args.js';
+
+/** The validator options as CLI flags, shared by every command that validates TwiML. */
+export const VALIDATE_FLAGS = {
+  'allow-24h': { type: 'boolean' },
+  combinations: { type: 'string' },
+  'max-bytes': { type: 'string' },
+} as const;
+
+export const VALIDATE_FLAGS_USAGE = '[--allow-24h] [--combinations documented|conservative] [--max-bytes N]';
+
+export function validateOptionsFrom(values: { 'allow-24h'?: boolean; combinations?: string; 'max-bytes'?: string }): ValidateOptions {
+  const combinations = values.combinations ?? 'conservative';
+  if (combinations !== 'documented' && combinations !== 'conservative') {
+    throw new DialKitError('DIALKIT_ERR_USAGE', `--combinations must be documented or conservative, not ${JSON.stringify(combinations)}`);
+  }
+  return {
+    allow24HourCalls: values['allow-24h'] === true,
+    combinations,
+    maxBytes: integerOption('max-bytes', values['max-bytes'], 64 * 1024, 1),
+  };
+}

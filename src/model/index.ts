@@ -1,0 +1,4 @@
+export type * from './document.js';
+export type * from './dial.js';
+export type * from './diagnostic.js';
+export type * from './outcome.js';

@@ -1,0 +1,74 @@
+/**
+ * What happens on the telephone network while a `<Dial>` runs. An outcome is the input the
+ * reference interpreter needs besides the document: it says how each dialed leg responds and how
+ * the call ends; the interpreter derives everything Twilio does from it. Times are virtual
+ * seconds counted from the moment `<Dial>` starts.
+ */
+
+/** How one dialed leg (one noun, or the bare number) responds to the call attempt. */
+export type LegResponse =
+  /** The party picks up (a conference is joined, a queue member is served) after ringing this long. */
+  | { readonly kind: 'answer'; readonly afterSeconds: number }
+  /** A busy signal arrives after this long. */
+  | { readonly kind: 'busy'; readonly afterSeconds: number }
+  /** Twilio cannot route the call (e.g. a well-formed but non-existent number, an unknown queue). */
+  | { readonly kind: 'fail'; readonly afterSeconds: number }
+  /** The leg rings and never answers (an empty queue waits the same way). */
+  | { readonly kind: 'ring' };
+
+/** SIP details of a `<Sip>` leg's final response ([SIP]: DialSipCallId, DialSipResponseCode, DialSipHeader_*). */
+export interface SipLegDetails {
+  readonly callId: string;
+  readonly responseCode: number;
+  /** X-headers of the final response, name without the `X-` prefix handling: written as received. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface LegOutcome {
+  readonly response: LegResponse;
+  readonly sip?: SipLegDetails;
+}
+
+/** Who ends a bridged call, and after how many seconds of talk. */
+export type BridgeEnder =
+  /** The dialed party hangs up. */
+  | 'callee-hangup'
+  /** The original caller hangs up: the whole session ends. */
+  | 'caller-hangup'
+  /** The original caller presses `*` (has effect only with `hangupOnStar="true"`). */
+  | 'star';
+
+export interface BridgeOutcome {
+  /** Seconds of conversation before `endedBy` happens. If `timeLimit` is reached first, the time limit ends the call. */
+  readonly talkSeconds: number;
+  readonly endedBy: BridgeEnder;
+  /** The child leg was redirected to other TwiML before it was disconnected (no DialCallDuration, seed: action parameters). */
+  readonly childRedirected?: boolean;
+}
+
+/** A SIP REFER sent by the called party while bridged (seed: referUrl). */
+export interface ReferOutcome {
+  readonly afterSeconds: number;
+  readonly transferTarget: string;
+}
+
+export interface RecordingOutcome {
+  /** `completed`: the file is available; `absent`: it is absent and inaccessible (seed: recordingStatusCallbackEvent). */
+  readonly status: 'completed' | 'absent';
+}
+
+export interface DialOutcome {
+  /** One entry per dialed leg, in document order (the bare number counts as one leg). */
+  readonly legs: readonly LegOutcome[];
+  /** How the call ends once a leg is answered. Ignored when no leg answers. */
+  readonly bridge: BridgeOutcome;
+  /** The original caller hangs up at this second, if it happens before any leg answers. */
+  readonly callerHangupWhileRingingAt?: number;
+  /** The dialed call is canceled through the REST API at this second, if before any answer. */
+  readonly canceledAt?: number;
+  readonly recording?: RecordingOutcome;
+  readonly refer?: ReferOutcome;
+}
+
+/** The parameters of Twilio's first request to the voice URL (dial-facts §3.5), in sending order. */
+export type VoiceRequestParams = Readonly<Record<string, string>>;

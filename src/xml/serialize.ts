@@ -1,0 +1,167 @@
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { attributesOf, type ElementName } from '../../reference/spec/attributes.js';
+import type { DialChild, DialVerb } from '../model/dial.js';
+import type { AttributeMap, GenericNode, TextNode, TwimlDocument, Verb } from '../model/document.js';
+import { describeCodePoint, firstNonXmlChar } from './chars.js';
+
+export interface SerializeOptions {
+  /** Write the `<?xml version="1.0" encoding="UTF-8"?>` declaration (default true). */
+  readonly declaration?: boolean;
+  /** Indent with two spaces. Whitespace between elements changes nothing for Twilio, but it is not canonical. */
+  readonly pretty?: boolean;
+}
+
+/** The document holds something XML 1.0 cannot carry; `path` says where. */
+export class SerializeError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'SerializeError';
+  }
+}
+
+const MODELLED = new Set<string>(['Dial', 'Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim']);
+
+// xmlbuilder2 follows the DOM serialization algorithm, which writes TAB, LF and CR in attribute values
+// and CR in text literally; a parser then reads them back as spaces or LF. These characters are swapped
+// for a marker before building and for character references after, so values survive a round trip.
+const MARK = '\uFDD0';
+const MARKED: Readonly<Record<string, string>> = { [MARK]: `${MARK}0`, '\t': `${MARK}t`, '\n': `${MARK}n`, '\r': `${MARK}r` };
+const UNMARKED: Readonly<Record<string, string>> = { '0': MARK, t: '&#x9;', n: '&#xA;', r: '&#xD;' };
+
+function markAttribute(value: string): string {
+  return value.replace(/[\uFDD0\t\n\r]/g, (char) => MARKED[char] ?? char);
+}
+function markText(value: string): string {
+  return value.replace(/[\uFDD0\r]/g, (char) => MARKED[char] ?? char);
+}
+
+/**
+ * Writes the canonical XML of a document: declaration, attributes of modelled elements in spec-table
+ * order (unknown ones after, in their own order), no whitespace between elements, escaping that
+ * survives a round trip. `parseTwiml(serializeTwiml(d))` gives back `d`.
+ */
+export function serializeTwiml(document: TwimlDocument, options: SerializeOptions = {}): string {
+  const doc = options.declaration === false ? create() : create({ version: '1.0', encoding: 'UTF-8' });
+  const rootPath = `/${document.root}`;
+  const root = element(doc, document.root, document.attributes, rootPath);
+  const counts = new Map<string, number>();
+  for (const verb of document.verbs) {
+    if (verb.kind === 'text') {
+      text(root, verb, rootPath);
+      continue;
+    }
+    const name = verb.kind === 'Dial' ? 'Dial' : verb.name;
+    const index = (counts.get(name) ?? 0) + 1;
+    counts.set(name, index);
+    writeVerb(root, verb, `${rootPath}/${name}[${index}]`);
+  }
+  let out: string;
+  try {
+    out = doc.end({ headless: options.declaration === false, prettyPrint: options.pretty === true, wellFormed: true });
+  } catch (error) {
+    throw new SerializeError((error as Error).message, rootPath);
+  }
+  return out.replace(/\uFDD0([0tnr])/g, (_match, code: string) => UNMARKED[code] ?? '');
+}
+
+function checkChars(value: string, path: string): void {
+  const bad = firstNonXmlChar(value);
+  if (bad !== -1) throw new SerializeError(`character ${describeCodePoint(value, bad)} cannot be written in XML 1.0`, path);
+}
+
+function element(parent: XMLBuilder, name: string, attributes: AttributeMap, path: string): XMLBuilder {
+  if (!/^[A-Za-z_][\w.-]*$/.test(name)) throw new SerializeError(`"${name}" is not an XML element name`, path);
+  const child = parent.ele(name);
+  for (const [attribute, value] of orderedAttributes(name, attributes)) {
+    const attributePath = `${path}/@${attribute}`;
+    if (!/^[A-Za-z_][\w.:-]*$/.test(attribute)) throw new SerializeError(`"${attribute}" is not an XML attribute name`, attributePath);
+    checkChars(value, attributePath);
+    child.att(attribute, markAttribute(value));
+  }
+  return child;
+}
+
+/** Spec-table order for modelled elements, then the rest in the order given. */
+export function orderedAttributes(elementName: string, attributes: AttributeMap): [string, string][] {
+  const entries = Object.entries(attributes);
+  if (!MODELLED.has(elementName)) return entries;
+  const order = [...attributesOf(elementName as ElementName).keys()];
+  const rank = (name: string): number => {
+    const at = order.indexOf(name);
+    return at === -1 ? order.length : at;
+  };
+  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index).map(({ entry }) => entry);
+}
+
+function text(parent: XMLBuilder, node: TextNode, path: string): void {
+  if (node.text === '') return;
+  checkChars(node.text, path);
+  parent.txt(markText(node.text));
+}
+
+function writeVerb(parent: XMLBuilder, verb: Verb, path: string): void {
+  if (verb.kind === 'Dial') writeDial(parent, verb, path);
+  else writeGeneric(parent, verb, path);
+}
+
+function writeGeneric(parent: XMLBuilder, node: GenericNode, path: string): void {
+  if (node.kind === 'text') {
+    text(parent, node, path);
+    return;
+  }
+  const self = element(parent, node.name, node.attributes, path);
+  const counts = new Map<string, number>();
+  for (const child of node.children) {
+    if (child.kind === 'text') {
+      text(self, child, path);
+      continue;
+    }
+    const index = (counts.get(child.name) ?? 0) + 1;
+    counts.set(child.name, index);
+    writeGeneric(self, child, `${path}/${child.name}[${index}]`);
+  }
+}
+
+function writeDial(parent: XMLBuilder, dial: DialVerb, path: string): void {
+  const self = element(parent, 'Dial', dial.attributes, path);
+  const counts = new Map<string, number>();
+  for (const child of dial.children) {
+    if (child.kind === 'text') {
+      text(self, child, path);
+      continue;
+    }
+    const name = child.kind === 'element' ? child.name : child.kind;
+    const index = (counts.get(name) ?? 0) + 1;
+    counts.set(name, index);
+    writeDialChild(self, child, `${path}/${name}[${index}]`);
+  }
+}
+
+function writeDialChild(parent: XMLBuilder, child: Exclude<DialChild, TextNode>, path: string): void {
+  switch (child.kind) {
+    case 'element':
+      writeGeneric(parent, child, path);
+      return;
+    case 'Client': {
+      const self = element(parent, 'Client', child.attributes, path);
+      text(self, { kind: 'text', text: child.text }, path);
+      if (child.identity !== undefined) text(element(self, 'Identity', {}, `${path}/Identity[1]`), { kind: 'text', text: child.identity }, `${path}/Identity[1]`);
+      child.parameters.forEach((parameter, index) => element(self, 'Parameter', parameter.attributes, `${path}/Parameter[${index + 1}]`));
+      return;
+    }
+    case 'Application': {
+      const self = element(parent, 'Application', child.attributes, path);
+      if (child.applicationSid !== undefined) {
+        text(element(self, 'ApplicationSid', {}, `${path}/ApplicationSid[1]`), { kind: 'text', text: child.applicationSid }, `${path}/ApplicationSid[1]`);
+      }
+      child.parameters.forEach((parameter, index) => element(self, 'Parameter', parameter.attributes, `${path}/Parameter[${index + 1}]`));
+      return;
+    }
+    default:
+      text(element(parent, child.kind, child.attributes, path), { kind: 'text', text: child.text }, path);
+  }
+}
