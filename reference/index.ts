@@ -6,3 +6,4 @@ export { NOUNS, nounSpec, VOICE_VERBS, isVoiceVerb, MAX_CALL_LEGS, MAX_TWIML_BYT
 export { TWILIO_CODES, severityOf, type TwilioCode } from './spec/codes.js';
 export type { ValueKind, ValueKindName, ValueProblem } from './spec/valueKinds.js';
 export { valueProblem, problemsOf, contentProblem, isPhoneNumber, isClientIdentity, isSipUri, isTwilioUrl, isCallerIdFor } from './values.js';
+export { dialedLegs, type DialedLeg } from './legs.js';
