@@ -7,3 +7,4 @@ export { TWILIO_CODES, severityOf, type TwilioCode } from './spec/codes.js';
 export type { ValueKind, ValueKindName, ValueProblem } from './spec/valueKinds.js';
 export { valueProblem, problemsOf, contentProblem, isPhoneNumber, isClientIdentity, isSipUri, isTwilioUrl, isCallerIdFor } from './values.js';
 export { dialedLegs, type DialedLeg } from './legs.js';
+export { interpret } from './interpret/interpret.js';

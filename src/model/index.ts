@@ -2,3 +2,4 @@ export type * from './document.js';
 export type * from './dial.js';
 export type * from './diagnostic.js';
 export type * from './outcome.js';
+export type * from './trace.js';
