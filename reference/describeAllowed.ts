@@ -19,18 +19,35 @@ export function describeAllowed(kind: ValueKind, allow24HourCalls: boolean, noun
     case 'eventList':
       return `one or more of ${kind.values.join(', ')}, separated by single spaces`;
     case 'callerId': {
-      const forms = new Set<string>();
-      for (const noun of nouns.length === 0 ? ['text'] : nouns) {
-        if (noun === 'Sip') forms.add('letters, digits and + - _ . (dialing <Sip>)');
-        else if (noun === 'WhatsApp') forms.add('whatsapp:+ followed by the sender number (dialing <WhatsApp>)');
-        else if (noun === 'Client' || noun === 'Application') forms.add('a phone number or client:identity (dialing <Client>)');
-        else forms.add('a phone number');
+      // Each dialed noun accepts its own forms (seed §callerId); the value must suit every one of them.
+      const forms = new Map<string, string[]>();
+      for (const noun of nouns.length === 0 ? (['text'] as const) : nouns) {
+        const form = callerIdForm(noun);
+        const label = noun === 'text' ? 'the bare number' : `<${noun}>`;
+        const labels = forms.get(form) ?? [];
+        if (!labels.includes(label)) labels.push(label);
+        forms.set(form, labels);
       }
-      return [...forms].join(', and also ');
+      if (forms.size === 1) return [...forms.keys()][0] as string;
+      return `a form every dialed noun accepts (${[...forms].map(([form, labels]) => `for ${labels.join(' and ')}: ${form}`).join('; ')})`;
     }
     case 'digits':
       return `made only of the characters ${kind.alphabet}`;
     case 'text':
       return kind.maxLength === undefined ? 'any text' : `at most ${kind.maxLength} characters`;
+  }
+}
+
+function callerIdForm(noun: NounName | 'text'): string {
+  switch (noun) {
+    case 'Sip':
+      return 'letters, digits and + - _ . without whitespace';
+    case 'WhatsApp':
+      return 'whatsapp:+ followed by the sender number';
+    case 'Client':
+    case 'Application':
+      return 'a phone number or client:identity';
+    default:
+      return 'a phone number';
   }
 }

@@ -130,10 +130,28 @@ function validateDial(walk: Walk, dial: DialVerb, path: string): void {
 function validateStrayElement(walk: Walk, element: GenericElement, path: string): void {
   const noun = nounSpec(element.name);
   if (noun !== undefined) {
-    report(walk, `${noun.name.toLowerCase()}.child.invalid`, path, `<${noun.name}> holds elements it may not hold (allowed: ${noun.childElements.length === 0 ? 'text only' : noun.childElements.join(', ')})`);
+    report(walk, `${noun.name.toLowerCase()}.child.invalid`, path, `<${noun.name}> ${whyNotNoun(element, noun.childElements)}`);
   } else {
     report(walk, 'dial.child.invalid', path, `<${element.name}> is not a noun of <Dial> (Number, Client, Sip, Conference, Queue, Application, WhatsApp, Sim)`);
   }
+}
+
+/** Why the parser left a noun generic: the end of a sentence starting with the noun's name. */
+function whyNotNoun(element: GenericElement, allowed: readonly string[]): string {
+  const elements = element.children.filter((child): child is GenericElement => child.kind === 'element');
+  const stray = elements.find((child) => !allowed.includes(child.name));
+  if (stray !== undefined) {
+    return `may not hold <${stray.name}> (${allowed.length === 0 ? 'it holds text only' : `allowed: ${allowed.map((name) => `<${name}>`).join(', ')}`})`;
+  }
+  for (const name of allowed.filter((child) => child !== 'Parameter')) {
+    if (elements.filter((child) => child.name === name).length > 1) return `holds more than one <${name}>`;
+  }
+  const nested = elements.find((child) => child.children.some((grandchild) => grandchild.kind === 'element' || child.name === 'Parameter'));
+  if (nested !== undefined) return `holds a <${nested.name}> with content it may not have (<Parameter> is empty, <${allowed[0] ?? 'Identity'}> holds text only)`;
+  // @see facts §2.3 [CLIENT]: the identity is the text or an <Identity> child; the sources never show both.
+  return element.name === 'Client'
+    ? 'holds text beside its child elements (the identity is written either as text or as an <Identity> child, not both)'
+    : `holds text beside its child elements (its content goes in ${allowed.map((name) => `<${name}>`).join(' and ')})`;
 }
 
 function validateParameters(walk: Walk, noun: NounName, parameters: readonly ParameterElement[], path: string): void {

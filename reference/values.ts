@@ -19,10 +19,18 @@ export function isClientIdentity(value: string): boolean {
   return value.length > 0 && [...value].length <= MAX_CLIENT_IDENTITY && !IDENTITY_FORBIDDEN.test(value);
 }
 
-/** @see facts §2.4 [SIP]: a `sip:` URI under 255 characters (`sips:` for TLS). */
+/** A host name (labels of letters, digits and inner hyphens), an IPv4 address, or a bracketed IPv6 address. */
+const SIP_HOST = String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])`;
+/** RFC 3261 §19.1.1 in outline: `sip:` or `sips:`, an optional `user@`, a host, an optional port, then `;params` and `?headers`. */
+const SIP_URI = new RegExp(String.raw`^sips?:(?:[^\s@]+@)?${SIP_HOST}(?::[0-9]{1,5})?(?:[;?]\S*)?$`, 'i');
+
+/**
+ * @see facts §2.4 [SIP]: a `sip:` URI (`sips:` for TLS) under 255 characters, with custom headers as its
+ * query. The host is required and at most one `@` separates it from the user part.
+ */
 export function isSipUri(value: string): boolean {
   const uri = value.trim();
-  return /^sips?:[^\s@]+@?[^\s]*$/i.test(uri) && uri.length > 4 && uri.length <= MAX_SIP_URI;
+  return uri.length <= MAX_SIP_URI && SIP_URI.test(uri);
 }
 
 /** @see seed §callerId: dialing `<Sip>`, any alphanumeric string with `+ - _ .`, no whitespace. */
