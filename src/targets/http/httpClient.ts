@@ -1,0 +1,141 @@
+import { Agent } from 'undici';
+import { classifyTransportError, type TransportFailure } from './transportFailure.js';
+import type { WebhookRequest } from './webhookRequest.js';
+
+export interface HttpClientOptions {
+  /** Whole-exchange limit per request, connect included: Twilio's is 15 s. @see facts §5 (Timeouts) */
+  readonly timeoutMs: number;
+  /** Origins (`scheme://host:port`) requests may go to. Anything else is refused before a byte is sent. */
+  readonly origins: readonly string[];
+  /** Sockets kept per origin (default 4). */
+  readonly connections?: number;
+}
+
+/** A complete answer: status, headers and the body up to the cap. */
+export interface HttpAnswer {
+  readonly kind: 'answer';
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  /** The body was longer than the cap; `body` holds the first `cap + 1` bytes at most and the rest was never read. */
+  readonly truncated: boolean;
+  readonly elapsedMs: number;
+}
+
+export interface HttpFailure {
+  readonly kind: 'failure';
+  readonly failure: TransportFailure;
+  readonly message: string;
+  /** Set when the status line had arrived before the failure. */
+  readonly status?: number;
+  readonly elapsedMs: number;
+}
+
+/** The request was not sent: its origin is not the target's. */
+export interface HttpRefused {
+  readonly kind: 'refused-origin';
+  readonly origin: string;
+}
+
+export type HttpExchange = HttpAnswer | HttpFailure | HttpRefused;
+
+export interface SendOptions {
+  /** Largest body read, in bytes; reading stops one byte past it. */
+  readonly maxBodyBytes: number;
+  /** Cancels the exchange from outside (the shrink budget); reported as `aborted`. */
+  readonly signal?: AbortSignal;
+}
+
+export interface HttpClient {
+  send(request: WebhookRequest, options: SendOptions): Promise<HttpExchange>;
+  close(): Promise<void>;
+}
+
+/** Connect limit: Twilio tries twice for 5 s each, so 10 s at most, never more than the total. @see facts §5 (Timeouts), 11205 */
+const CONNECT_LIMIT_MS = 10_000;
+
+function headerRecord(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/**
+ * The kit's HTTP client: one undici Agent with keep-alive, never following redirects itself (the
+ * caller does, as Twilio does), every exchange under connect, header, body and total time limits,
+ * bodies read with a byte cap, and no request to an origin outside the allowed list.
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const timeoutMs = options.timeoutMs;
+  const allowed = new Set(options.origins);
+  const agent = new Agent({
+    connections: options.connections ?? 4,
+    pipelining: 1,
+    keepAliveTimeout: 10_000,
+    connect: { timeout: Math.min(CONNECT_LIMIT_MS, timeoutMs) },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    maxHeaderSize: 16 * 1024,
+  });
+
+  async function send(request: WebhookRequest, sendOptions: SendOptions): Promise<HttpExchange> {
+    const url = new URL(request.url);
+    if (!allowed.has(url.origin)) return { kind: 'refused-origin', origin: url.origin };
+    const started = performance.now();
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = sendOptions.signal === undefined ? deadline : AbortSignal.any([deadline, sendOptions.signal]);
+    let status: number | undefined;
+    try {
+      const response = await agent.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal,
+      });
+      status = response.statusCode;
+      const chunks: Buffer[] = [];
+      let length = 0;
+      let truncated = false;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length > sendOptions.maxBodyBytes) {
+          truncated = true;
+          break;
+        }
+      }
+      // Breaking out of the loop destroys the stream and its socket: the rest of a huge body is never read.
+      const body = Buffer.concat(chunks, length);
+      return {
+        kind: 'answer',
+        status,
+        headers: headerRecord(response.headers),
+        body: truncated ? body.subarray(0, sendOptions.maxBodyBytes + 1) : body,
+        truncated,
+        elapsedMs: performance.now() - started,
+      };
+    } catch (error) {
+      const failure = classifyTransportError(error, deadline.aborted);
+      const message = failure === 'timeout' ? `no complete answer within ${timeoutMs} ms` : describe(error);
+      return { kind: 'failure', failure, message, ...(status === undefined ? {} : { status }), elapsedMs: performance.now() - started };
+    }
+  }
+
+  return {
+    send,
+    async close(): Promise<void> {
+      await agent.destroy();
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${typeof code === 'string' ? `${code} ` : ''}${error.message}${cause}`;
+}

@@ -1,0 +1,73 @@
+import { tamperedSignature, twilioSignature, type ParamList } from './signature.js';
+
+export type HttpMethod = 'GET' | 'POST';
+
+/** How the `X-Twilio-Signature` header is set: correctly, with one character changed, or left out. */
+export type SignatureMode = 'valid' | 'tampered' | 'missing';
+
+/** A request exactly as it goes on the wire: what is sent, signed and shown in a curl line is this one value. */
+export interface WebhookRequest {
+  readonly method: HttpMethod;
+  /** Absolute URL without fragment; for GET it already carries the parameters. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Form body of a POST; undefined for GET. */
+  readonly body: string | undefined;
+  /** The parameters, in sending order (also present in `url` or `body`). */
+  readonly params: ParamList;
+}
+
+export interface WebhookRequestInit {
+  readonly url: string;
+  readonly method: HttpMethod;
+  readonly params: ParamList;
+  /** Without a token no signature header is sent. */
+  readonly authToken?: string;
+  readonly signature?: SignatureMode;
+}
+
+/** Form encoding (`application/x-www-form-urlencoded`, spaces as `+`), the form both bodies and GET queries use. */
+export function formEncode(params: ParamList): string {
+  return new URLSearchParams(params.map(([name, value]): [string, string] => [name, value])).toString();
+}
+
+/**
+ * Builds one webhook request the way Twilio sends it: parameters in the POST body, or appended to any
+ * query the URL already has for GET; the fragment (connection overrides) is never sent.
+ * @see facts §5 (Method & encoding; headers seen), §5.1
+ */
+export function buildWebhookRequest(init: WebhookRequestInit): WebhookRequest {
+  const parsed = new URL(init.url);
+  parsed.hash = '';
+  let url = parsed.href;
+  let body: string | undefined;
+  const encoded = formEncode(init.params);
+  if (init.method === 'GET') {
+    if (encoded !== '') url += (parsed.search === '' ? (url.endsWith('?') ? '' : '?') : '&') + encoded;
+  } else {
+    body = encoded;
+  }
+  const headers: Record<string, string> = {
+    'user-agent': 'TwilioProxy/1.1',
+    accept: 'text/xml, application/xml, text/html',
+  };
+  if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded; charset=utf-8';
+  const mode = init.signature ?? 'valid';
+  if (init.authToken !== undefined && mode !== 'missing') {
+    const signature = twilioSignature(init.authToken, url, init.method === 'GET' ? [] : init.params);
+    headers['x-twilio-signature'] = mode === 'tampered' ? tamperedSignature(signature) : signature;
+  }
+  return { method: init.method, url, headers, body, params: init.params };
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A curl command that sends the same bytes (signature included), for a finding's replay line. */
+export function curlLine(request: WebhookRequest): string {
+  const parts = ['curl', '-sS', '-i', '-X', request.method, shellQuote(request.url)];
+  for (const [name, value] of Object.entries(request.headers)) parts.push('-H', shellQuote(`${name}: ${value}`));
+  if (request.body !== undefined) parts.push('--data-raw', shellQuote(request.body));
+  return parts.join(' ');
+}

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import twilio from 'twilio';
+import { describe, expect, it } from 'vitest';
+import { signedString, signingUrl, tamperedSignature, twilioSignature, type ParamList } from '../../src/targets/http/signature.js';
+import { buildWebhookRequest } from '../../src/targets/http/webhookRequest.js';
+
+const VECTOR_PARAMS = (caller: string): ParamList => [
+  ['CallSid', 'CA1234567890ABCDE'],
+  ['Caller', caller],
+  ['Digits', '1234'],
+  ['From', caller],
+  ['To', '+18005551212'],
+];
+
+describe('twilioSignature: the test vectors of facts §5.1', () => {
+  it('vector 1 ([SEC] worked example), including the exact signed string', () => {
+    const url = 'https://example.com/myapp.php?foo=1&bar=2';
+    expect(signedString(url, VECTOR_PARAMS('+14158675310'))).toBe(
+      'https://example.com/myapp.php?foo=1&bar=2CallSidCA1234567890ABCDECaller+14158675310Digits1234From+14158675310To+18005551212',
+    );
+    expect(twilioSignature('12345', url, VECTOR_PARAMS('+14158675310'))).toBe('L/OH5YylLD5NRKLltdqwSvS0BnU=');
+  });
+
+  it('vector 2 (twilio-node spec)', () => {
+    expect(twilioSignature('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', VECTOR_PARAMS('+14158675309'))).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
+  });
+
+  it('vector 3 (JSON body: only the URL carrying bodySHA256 is signed)', () => {
+    const url = 'https://mycompany.com/myapp.php?foo=1&bar=2&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620';
+    expect(twilioSignature('12345', url, [])).toBe('a9nBmqA0ju/hNViExpshrM61xv4=');
+  });
+
+  it('parameter order does not matter; names sort case-sensitively; repeated names sign each distinct value in order', () => {
+    const url = 'http://127.0.0.1:8080/voice';
+    const forward: ParamList = [['a', '1'], ['B', '2'], ['a', '0'], ['a', '1']];
+    expect(signedString(url, forward)).toBe(`${url}B2a0a1`);
+    expect(twilioSignature('t', url, forward)).toBe(twilioSignature('t', url, [...forward].reverse()));
+  });
+
+  it('drops the fragment always, and user info and port over HTTPS only', () => {
+    expect(signingUrl('https://user:pw@example.com:8443/a?b=1#ct=1000')).toBe('https://example.com/a?b=1');
+    expect(signingUrl('http://example.com:8080/a#rt=5')).toBe('http://example.com:8080/a');
+  });
+
+  it('a tampered signature differs from the right one but keeps its length', () => {
+    const right = twilioSignature('12345', 'https://example.com/', []);
+    expect(tamperedSignature(right)).not.toBe(right);
+    expect(tamperedSignature(right)).toHaveLength(right.length);
+    expect(tamperedSignature('A' + right.slice(1))).not.toBe('A' + right.slice(1));
+  });
+});
+
+describe('twilioSignature agrees with the twilio package', () => {
+  const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,12}$/);
+  const value = fc.string({ unit: 'binary', maxLength: 24 });
+  const params = fc.array(fc.tuple(name, value), { maxLength: 12 });
+  const url = fc.constantFrom('http://127.0.0.1:8080/voice', 'https://example.com/voice?x=1&y=%20z', 'http://localhost:3000/a/b?c=');
+
+  function asRecord(list: ParamList): Record<string, string | string[]> {
+    const record: Record<string, string | string[]> = {};
+    for (const [key, item] of list) {
+      const previous = record[key];
+      record[key] = previous === undefined ? item : Array.isArray(previous) ? [...previous, item] : [previous, item];
+    }
+    return record;
+  }
+
+  it('validateRequest accepts every POST the kit signs, and rejects a tampered one', () => {
+    fc.assert(
+      fc.property(url, params, fc.string({ minLength: 1, maxLength: 32 }), (base, list, token) => {
+        const request = buildWebhookRequest({ url: base, method: 'POST', params: list, authToken: token });
+        const signature = request.headers['x-twilio-signature'] as string;
+        expect(twilio.validateRequest(token, signature, request.url, asRecord(list))).toBe(true);
+        expect(twilio.validateRequest(token, tamperedSignature(signature), request.url, asRecord(list))).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('validateRequest accepts every GET the kit signs (parameters in the signed query)', () => {
+    fc.assert(
+      fc.property(url, params, fc.string({ minLength: 1, maxLength: 32 }), (base, list, token) => {
+        const request = buildWebhookRequest({ url: base, method: 'GET', params: list, authToken: token });
+        expect(request.body).toBeUndefined();
+        expect(twilio.validateRequest(token, request.headers['x-twilio-signature'] as string, request.url, {})).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no signature header without a token, none in missing mode', () => {
+    expect(buildWebhookRequest({ url: 'http://h/', method: 'POST', params: [] }).headers['x-twilio-signature']).toBeUndefined();
+    expect(buildWebhookRequest({ url: 'http://h/', method: 'POST', params: [], authToken: 't', signature: 'missing' }).headers['x-twilio-signature']).toBeUndefined();
+  });
+});
