@@ -29,14 +29,16 @@ const MODELLED = new Set<string>(['Dial', 'Number', 'Client', 'Sip', 'Conference
 // and CR in text literally; a parser then reads them back as spaces or LF. These characters are swapped
 // for a marker before building and for character references after, so values survive a round trip.
 const MARK = '\uFDD0';
-const MARKED: Readonly<Record<string, string>> = { [MARK]: `${MARK}0`, '\t': `${MARK}t`, '\n': `${MARK}n`, '\r': `${MARK}r` };
-const UNMARKED: Readonly<Record<string, string>> = { '0': MARK, t: '&#x9;', n: '&#xA;', r: '&#xD;' };
+// xmlbuilder2 also leaves text that already looks like a reference (`&amp;`, `&#38;`) unescaped, so a
+// literal "&amp;" would read back as "&": every `&` is marked too and written as `&amp;` after.
+const MARKED: Readonly<Record<string, string>> = { [MARK]: `${MARK}0`, '\t': `${MARK}t`, '\n': `${MARK}n`, '\r': `${MARK}r`, '&': `${MARK}a` };
+const UNMARKED: Readonly<Record<string, string>> = { '0': MARK, t: '&#x9;', n: '&#xA;', r: '&#xD;', a: '&amp;' };
 
 function markAttribute(value: string): string {
-  return value.replace(/[\uFDD0\t\n\r]/g, (char) => MARKED[char] ?? char);
+  return value.replace(/[\uFDD0\t\n\r&]/g, (char) => MARKED[char] ?? char);
 }
 function markText(value: string): string {
-  return value.replace(/[\uFDD0\r]/g, (char) => MARKED[char] ?? char);
+  return value.replace(/[\uFDD0\r&]/g, (char) => MARKED[char] ?? char);
 }
 
 /**
@@ -65,7 +67,7 @@ export function serializeTwiml(document: TwimlDocument, options: SerializeOption
   } catch (error) {
     throw new SerializeError((error as Error).message, rootPath);
   }
-  return out.replace(/\uFDD0([0tnr])/g, (_match, code: string) => UNMARKED[code] ?? '');
+  return out.replace(/\uFDD0([0tnra])/g, (_match, code: string) => UNMARKED[code] ?? '');
 }
 
 function checkChars(value: string, path: string): void {
