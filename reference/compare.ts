@@ -1,4 +1,4 @@
-import type { ClientNoun, DialChild, DialVerb, ParameterElement } from '../src/model/dial.js';
+import type { ClientNoun, DialChild, DialVerb, NumberNoun, ParameterElement } from '../src/model/dial.js';
 import type { AttributeMap, GenericElement, GenericNode, TextNode, TwimlDocument, Verb } from '../src/model/document.js';
 import { attributeSpec, type AttributeSpec, type ElementName } from './spec/attributes.js';
 import { nounSpec } from './spec/elements.js';
@@ -38,7 +38,8 @@ interface Context {
  * Decides whether two documents make Twilio behave identically. What the sources make equivalent is
  * not a difference: attribute order, whitespace between elements and around a dialed number, a
  * documented default written or left out, `record="true"` for `record-from-answer`, the order of the
- * tokens of an event list, `<Client>joey</Client>` for `<Client><Identity>joey</Identity></Client>`.
+ * tokens of an event list, `<Client>joey</Client>` for `<Client><Identity>joey</Identity></Client>`, a bare
+ * number for the same number in a `<Number>` (seed §Nouns: it "behaves exactly like" the plain text).
  */
 export function compare(expected: TwimlDocument, actual: TwimlDocument, options: CompareOptions = {}): Comparison {
   const context: Context = { strict: options.strict === true, differences: [] };
@@ -80,6 +81,7 @@ function compareSequence<T extends Verb | TextNode | DialChild | GenericNode>(
   compareOne: (context: Context, expected: T, actual: T, path: string) => void,
   rule: string,
   source: string,
+  sameKind: (left: T, right: T) => boolean = (left, right) => nodeName(left) === nodeName(right),
 ): void {
   const counts = new Map<string, number>();
   const length = Math.max(expected.length, actual.length);
@@ -90,7 +92,7 @@ function compareSequence<T extends Verb | TextNode | DialChild | GenericNode>(
     const index = (counts.get(name) ?? 0) + 1;
     counts.set(name, index);
     const path = name === 'text()' ? `${parentPath}/text()` : `${parentPath}/${name}[${index}]`;
-    if (left === undefined || right === undefined || nodeName(left) !== nodeName(right)) {
+    if (left === undefined || right === undefined || !sameKind(left, right)) {
       differ(context, path, describe(left), describe(right), rule, source);
       continue;
     }
@@ -160,7 +162,15 @@ function compareAttributes(context: Context, element: ElementName, expected: Att
 
 function compareDial(context: Context, expected: DialVerb, actual: DialVerb, path: string): void {
   compareAttributes(context, 'Dial', expected.attributes, actual.attributes, path);
-  compareSequence(context, meaningful(expected.children), meaningful(actual.children), path, compareDialChild, 'dial.children', 'seed §Nouns');
+  compareSequence(context, meaningful(expected.children), meaningful(actual.children), path, compareDialChild, 'dial.children', 'seed §Nouns', (left, right) => {
+    if (nodeName(left) === nodeName(right)) return true;
+    return !context.strict && isNumberLike(left) && isNumberLike(right);
+  });
+}
+
+/** @see seed §Nouns: a `<Number>` "behaves exactly like" the same number written as plain text in `<Dial>`. */
+function isNumberLike(child: DialChild): child is TextNode | NumberNoun {
+  return child.kind === 'text' || child.kind === 'Number';
 }
 
 /** Whitespace around a number, URI or identity is not part of it (seed §method example: the number on its own line). */
@@ -169,6 +179,15 @@ function sameContent(context: Context, left: string, right: string, trimmed: boo
 }
 
 function compareDialChild(context: Context, expected: DialChild, actual: DialChild, path: string): void {
+  if (expected.kind !== actual.kind && isNumberLike(expected) && isNumberLike(actual)) {
+    // Only reached outside strict mode: a bare number against a <Number>, which is a <Number> without attributes.
+    const attributes: Context = { strict: false, differences: [] };
+    compareAttributes(attributes, 'Number', expected.kind === 'Number' ? expected.attributes : {}, actual.kind === 'Number' ? actual.attributes : {}, path);
+    if (expected.kind === 'Number') context.differences.push(...attributes.differences);
+    else if (attributes.differences.length > 0) differ(context, path, describe(expected), describe(actual), 'dial.children', 'seed §Nouns');
+    if (expected.text.trim() !== actual.text.trim()) differ(context, expected.kind === 'Number' ? `${path}/text()` : path, expected.text, actual.text, 'number.content', 'seed §Nouns');
+    return;
+  }
   if (expected.kind === 'text' && actual.kind === 'text') {
     if (!sameContent(context, expected.text, actual.text, true)) differ(context, path, expected.text, actual.text, 'dial.text', 'seed §Nouns');
     return;
