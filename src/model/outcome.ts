@@ -27,6 +27,8 @@ export interface SipLegDetails {
 export interface LegOutcome {
   readonly response: LegResponse;
   readonly sip?: SipLegDetails;
+  /** `<Queue>` legs: seconds the dequeued caller had waited in the queue (QueueTime, [QUEUE]). Default 0. */
+  readonly queueWaitSeconds?: number;
 }
 
 /** Who ends a bridged call, and after how many seconds of talk. */

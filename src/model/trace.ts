@@ -67,9 +67,14 @@ export interface DialTrace {
 export type OutOfRangePolicy = 'clamp' | 'default' | 'as-written';
 export type SequentialTimeoutPolicy = 'per-leg' | 'shared';
 export type CallerHangupActionPolicy = 'request-and-discard' | 'no-request';
-export type InvalidValuePolicy = 'default' | 'ignore-dial';
+export type CallerHangupRingingStatus = 'canceled' | 'no-answer';
+export type UnansweredParallelStatus = 'last-to-end' | 'no-answer-first';
+export type TimeLimitFrom = 'answer' | 'dial-start';
 
-/** Choices where the sources are silent (dial-facts §8). Every field has a documented default. */
+/**
+ * Choices where the sources are silent (dial-facts §8). Every field is optional and has a
+ * documented default (`reference/interpret/options.ts` OPTION_DOCS says which and why).
+ */
 export interface InterpretOptions {
   /** `timeout` outside 5–600 / `timeLimit` outside 1–maxTimeLimit. Default `clamp`. */
   readonly outOfRange?: OutOfRangePolicy;
@@ -79,11 +84,17 @@ export interface InterpretOptions {
   readonly sequentialTimeout?: SequentialTimeoutPolicy;
   /** The caller hangs up during a `<Dial>` with `action`. Default `request-and-discard` (facts §3.6). */
   readonly callerHangupAction?: CallerHangupActionPolicy;
+  /** DialCallStatus when the caller hangs up before any leg answers. Default `canceled`. */
+  readonly callerHangupRingingStatus?: CallerHangupRingingStatus;
+  /** DialCallStatus when several legs ring in parallel and none answers. Default `last-to-end`. */
+  readonly unansweredParallelStatus?: UnansweredParallelStatus;
+  /** Whether `timeLimit` counts from the answer or from the start of `<Dial>`. Default `answer`. */
+  readonly timeLimitFrom?: TimeLimitFrom;
   /** Upper bound of `timeLimit` (14400, or 86400 with the 24-hour account option). Default 14400. */
   readonly maxTimeLimit?: number;
-  /** Virtual clock epoch (ms since 1970) for timestamps. Default 2026-01-01T00:00:00Z. */
+  /** Virtual clock: ms since 1970 at which `<Dial>` starts. Default 2026-01-01T00:00:00Z. */
   readonly epochMs?: number;
-  /** AccountSid used when the initial request has none. */
+  /** AccountSid used when the initial request has none. Default: derived from the seed. */
   readonly accountSid?: string;
 }
 

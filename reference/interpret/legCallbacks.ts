@@ -1,0 +1,78 @@
+import type { DerivedRequest } from '../../src/model/trace.js';
+import { rfc2822 } from './clock.js';
+import { derivedRequest } from './derivedRequest.js';
+import { legAddress, legAttributes, methodOf, urlAttribute } from './legInfo.js';
+import type { LegRun } from './ringLegs.js';
+
+/** Nouns with a statusCallback attribute. @see facts §4.2 */
+const CALLBACK_NOUNS: ReadonlySet<string> = new Set(['Number', 'Sip', 'Client', 'Application', 'WhatsApp']);
+const CALL_EVENTS = ['initiated', 'ringing', 'answered', 'completed'] as const;
+
+export interface LegContext {
+  readonly documentUrl: string;
+  readonly epochMs: number;
+  readonly parentCallSid: string;
+  readonly accountSid: string;
+  readonly apiVersion: string;
+  readonly from: string;
+  readonly childSid: (index: number) => string;
+  /** Recording parameters for the answered leg's completed event (only with `<Dial record>`). */
+  readonly recording?: { readonly index: number; readonly params: Readonly<Record<string, string>> };
+  /** Seconds the answered leg was bridged. */
+  readonly talkSeconds: number;
+}
+
+export interface Timed {
+  readonly request: DerivedRequest;
+  /** Orders requests sent at the same virtual second. */
+  readonly rank: number;
+}
+
+/**
+ * A child leg's statusCallback requests, one per selected event that happened.
+ * @see facts §4.2 (events, default `completed`, ParentCallSid, CallStatus, SequenceNumber from 0,
+ * CallbackSource=call-progress-events, Timestamp RFC 2822, CallDuration on completed) — rule interp.status-callback
+ */
+export function legCallbacks(run: LegRun, context: LegContext): Timed[] {
+  if (!CALLBACK_NOUNS.has(run.leg.kind)) return [];
+  const attributes = legAttributes(run.leg);
+  const target = urlAttribute(attributes, 'statusCallback');
+  if (target === undefined) return [];
+  const written = (attributes.statusCallbackEvent ?? 'completed').split(/\s+/).filter((token) => (CALL_EVENTS as readonly string[]).includes(token));
+  const selected = new Set(written.length > 0 ? written : ['completed']);
+  const happened: { event: (typeof CALL_EVENTS)[number]; at: number; status: string; rank: number }[] = [
+    { event: 'initiated', at: run.startedAt, status: 'initiated', rank: 0 },
+  ];
+  if (run.rang) happened.push({ event: 'ringing', at: run.startedAt, status: 'ringing', rank: 1 });
+  if (run.answeredAt !== undefined) happened.push({ event: 'answered', at: run.answeredAt, status: 'in-progress', rank: 3 });
+  const answered = run.answeredAt !== undefined;
+  happened.push({ event: 'completed', at: answered ? run.answeredAt + context.talkSeconds : run.endedAt, status: run.status, rank: 5 });
+  const out: Timed[] = [];
+  let sequence = 0;
+  for (const step of happened) {
+    if (!selected.has(step.event)) continue;
+    const params: Record<string, string> = {
+      AccountSid: context.accountSid,
+      ApiVersion: context.apiVersion,
+      CallSid: context.childSid(run.leg.index),
+      CallStatus: step.status,
+      Direction: 'outbound-dial',
+      From: context.from,
+      To: legAddress(run.leg),
+      ParentCallSid: context.parentCallSid,
+    };
+    if (step.event === 'completed') {
+      params.CallDuration = String(answered ? context.talkSeconds : 0);
+      if (context.recording !== undefined && context.recording.index === run.leg.index) Object.assign(params, context.recording.params);
+    }
+    params.Timestamp = rfc2822(context.epochMs, step.at);
+    params.CallbackSource = 'call-progress-events';
+    params.SequenceNumber = String(sequence);
+    sequence += 1;
+    const request = derivedRequest({
+      kind: 'statusCallback', at: step.at, method: methodOf(attributes.statusCallbackMethod), target, documentUrl: context.documentUrl, params, nounPath: run.leg.path,
+    });
+    if (request !== undefined) out.push({ request, rank: step.rank });
+  }
+  return out;
+}
