@@ -1,0 +1,82 @@
+import type { Coverage, Finding, PropertyResult, RunReport } from '../check/findings.js';
+
+export interface ConsoleReportOptions {
+  /** Most differences listed per finding before "… and N more". Default 20. */
+  readonly maxDifferences?: number;
+}
+
+/**
+ * The human view of a run: one line per property, every finding in full (what to replay, what was sent,
+ * expected against actual, each difference with its source), then what the run exercised.
+ */
+export function consoleReport(report: RunReport, options: ConsoleReportOptions = {}): string {
+  const lines: string[] = [];
+  lines.push(`dial-kit ${report.mode}: ${report.target}`);
+  lines.push(`seed ${report.seed}, ${report.runs} runs per property, ${formatMs(report.durationMs)}`);
+  lines.push('');
+  const idWidth = Math.max(0, ...report.properties.map((property) => property.id.length));
+  for (const property of report.properties) lines.push(propertyLine(property, idWidth));
+  for (const property of report.properties) {
+    for (const finding of property.findings) lines.push('', ...findingLines(finding, options.maxDifferences ?? 20));
+  }
+  lines.push('', ...coverageLines(report.coverage));
+  const failed = report.properties.filter((property) => property.status === 'failed').length;
+  lines.push('');
+  lines.push(
+    report.findingCount === 0
+      ? `All ${report.properties.length} properties hold.`
+      : `${report.findingCount} finding${report.findingCount === 1 ? '' : 's'} in ${failed} of ${report.properties.length} properties.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+const MARK: Readonly<Record<PropertyResult['status'], string>> = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' };
+
+function propertyLine(property: PropertyResult, idWidth: number): string {
+  const tail = property.status === 'skipped' && property.skipReason !== undefined ? ` (${property.skipReason})` : '';
+  return `${MARK[property.status]}  ${property.id.padEnd(idWidth)}  ${property.title}  [${property.runs} runs, ${formatMs(property.durationMs)}]${tail}`;
+}
+
+function findingLines(finding: Finding, maxDifferences: number): string[] {
+  const lines = [`FINDING ${finding.propertyId} (${finding.source}) fingerprint ${finding.fingerprint}`, `  ${finding.summary}`, '', '  Shrunk document:'];
+  lines.push(...indent(JSON.stringify(finding.counterexample, null, 2), 4));
+  if (finding.steps.length > 0) {
+    lines.push('', '  Steps:');
+    lines.push(...finding.steps.map((step) => `    ${step}`));
+  }
+  if (finding.expected !== undefined) lines.push('', '  Expected:', `    ${finding.expected}`);
+  if (finding.actual !== undefined) lines.push('', '  Actual:', `    ${finding.actual}`);
+  const differences = finding.differences ?? [];
+  if (differences.length > 0) {
+    lines.push('', '  Differences:');
+    for (const difference of differences.slice(0, maxDifferences)) {
+      lines.push(`    ${difference.path}: expected ${show(difference.expected)}, got ${show(difference.actual)}  [${difference.rule}; ${difference.source}]`);
+    }
+    if (differences.length > maxDifferences) lines.push(`    … and ${differences.length - maxDifferences} more`);
+  }
+  lines.push('', `  Replay: ${finding.replay}`);
+  return lines;
+}
+
+function coverageLines(coverage: Coverage): string[] {
+  const section = (title: string, counts: Readonly<Record<string, number>>): string[] => {
+    const entries = Object.entries(counts);
+    if (entries.length === 0) return [];
+    return [`  ${title} (${entries.length}): ${entries.map(([name, count]) => `${name} ${count}`).join(', ')}`];
+  };
+  const lines = [...section('nouns', coverage.nouns), ...section('attributes', coverage.attributes), ...section('rules', coverage.rules), ...section('outcomes', coverage.outcomes)];
+  return lines.length === 0 ? ['Coverage: nothing counted.'] : ['Coverage:', ...lines];
+}
+
+function indent(text: string, spaces: number): string[] {
+  const pad = ' '.repeat(spaces);
+  return text.split('\n').map((line) => pad + line);
+}
+
+function show(value: string | undefined): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,82 @@
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DialKitError } from '../../errors.js';
+import type { TwimlDocument } from '../../model/document.js';
+import type { BuilderTarget, BuildOptions, BuildOutcome } from './builderTarget.js';
+import { driveVoiceResponse, UnexpressibleError, type BuilderConstructor } from './driveVoiceResponse.js';
+
+export interface ModuleTargetOptions {
+  /** A path (relative to `cwd`) or a package name. Default `twilio`. */
+  readonly module?: string;
+  /** Dotted path to the VoiceResponse class inside the module. Default `twiml.VoiceResponse`. */
+  readonly exportPath?: string;
+  readonly cwd?: string;
+}
+
+/** A builder class already in hand, e.g. `twilio.twiml.VoiceResponse`, as a target. */
+export function voiceResponseTarget(VoiceResponse: BuilderConstructor, name = 'VoiceResponse'): BuilderTarget {
+  return {
+    name,
+    async build(document: TwimlDocument, options: BuildOptions = {}): Promise<BuildOutcome> {
+      const steps: string[] | undefined = options.trace === true ? [] : undefined;
+      try {
+        return { kind: 'xml', xml: driveVoiceResponse(VoiceResponse, document, steps), steps: steps ?? [] };
+      } catch (error) {
+        if (error instanceof UnexpressibleError) return { kind: 'unexpressible', reason: error.message };
+        return { kind: 'refused', message: messageOf(error), steps: steps ?? [] };
+      }
+    },
+    async close(): Promise<void> {},
+  };
+}
+
+/**
+ * Loads a module with the twilio builder API and returns it as a target. Failing to load it, or to find
+ * a constructor at the export path, is a DialKitError (the CLI's exit 2), not a finding.
+ */
+export async function moduleTarget(options: ModuleTargetOptions = {}): Promise<BuilderTarget> {
+  const specifier = options.module ?? 'twilio';
+  const exportPath = options.exportPath ?? 'twiml.VoiceResponse';
+  const cwd = options.cwd ?? process.cwd();
+  const looksLikePath = specifier.startsWith('.') || isAbsolute(specifier);
+  let loaded: unknown;
+  try {
+    if (looksLikePath) {
+      loaded = await import(pathToFileURL(resolve(cwd, specifier)).href);
+    } else {
+      // Resolve a package from the user's directory first, then from the kit (which bundles twilio).
+      const fromCwd = tryResolve(createRequire(resolve(cwd, 'package.json')), specifier);
+      loaded = fromCwd !== undefined ? await import(pathToFileURL(fromCwd).href) : await import(specifier);
+    }
+  } catch (error) {
+    throw new DialKitError('DIALKIT_ERR_TARGET_LOAD', `cannot load the builder module ${JSON.stringify(specifier)}: ${messageOf(error)}`, { cause: error });
+  }
+  const found = lookup(loaded, exportPath);
+  if (typeof found !== 'function') {
+    throw new DialKitError('DIALKIT_ERR_TARGET_LOAD', `the module ${JSON.stringify(specifier)} has no constructor at ${JSON.stringify(exportPath)}`);
+  }
+  return voiceResponseTarget(found as BuilderConstructor, `${specifier} ${exportPath}`);
+}
+
+function tryResolve(require: NodeRequire, specifier: string): string | undefined {
+  try {
+    return require.resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Follows a dotted path, looking through the `default` export an ES import of a CommonJS module adds. */
+function lookup(root: unknown, dotted: string): unknown {
+  const walk = (start: unknown): unknown =>
+    dotted.split('.').reduce<unknown>((value, key) => (value !== null && (typeof value === 'object' || typeof value === 'function') ? (value as Record<string, unknown>)[key] : undefined), start);
+  const direct = walk(root);
+  if (direct !== undefined) return direct;
+  const fallback = (root as Record<string, unknown> | undefined)?.['default'];
+  return fallback === undefined ? undefined : walk(fallback);
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
