@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+
+export interface HostileTextConstraints {
+  /** Most characters (code points) the text may have; the documented limit when there is one. Default 40. */
+  readonly maxLength?: number;
+  /** Allow the empty string. Default false. */
+  readonly allowEmpty?: boolean;
+  /** The text must not be blank once trimmed (a name, an identity). Default false. */
+  readonly nonBlank?: boolean;
+  /** Leave out white space entirely (values whose form forbids it). Default false. */
+  readonly noWhitespace?: boolean;
+}
+
+/**
+ * Pieces that break naive XML writers and readers. Every one is a sequence of XML 1.0 `Char`s, so a
+ * document holding them is still valid; characters XML cannot carry belong to invalid cases only.
+ * U+FDD0 is the serializer's own escape marker, so it must survive a round trip too.
+ */
+const HOSTILE_PIECES = [
+  '&', '<', '>', '"', "'", '&amp;', '&#38;', ']]>', '<!--', '-->', '<![CDATA[', '\uFDD0', '\uFFFD', '\uE000',
+  'é', 'ß', '中文', 'עברית', '\u00A0', '😀', '𝄞', '👩‍👩‍👧', '\u{10FFFD}',
+] as const;
+const WHITESPACE_PIECES = [' ', '  ', '\t', '\n', '\r', '\r\n'] as const;
+
+/** Characters for text at a documented limit: one code point each, some outside the BMP. */
+const LIMIT_CHARS = ['a', 'Z', '&', '<', '"', 'é', '中', '😀', '𝄞'] as const;
+
+function codePoints(value: string): string[] {
+  return [...value];
+}
+
+/**
+ * Free text as Twilio would receive it from a hostile or careless app: markup characters, white space
+ * at the edges, non-BMP characters, and strings exactly at the limit. Length is counted in code points,
+ * the way the validator counts "characters".
+ * @see seed attribute table (callReason: maximum 50 characters); facts §2.3, §2.5 (limits of names)
+ */
+export function hostileText(constraints: HostileTextConstraints = {}): fc.Arbitrary<string> {
+  const maxLength = constraints.maxLength ?? 40;
+  const pieces: fc.Arbitrary<string>[] = [
+    fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }),
+    fc.constantFrom(...HOSTILE_PIECES),
+  ];
+  if (constraints.noWhitespace !== true) pieces.push(fc.constantFrom(...WHITESPACE_PIECES));
+  const short = fc.array(fc.oneof(...pieces), { minLength: constraints.allowEmpty === true ? 0 : 1, maxLength: 6 }).map((parts) => parts.join(''));
+  const atLimit = fc
+    .array(fc.constantFrom(...LIMIT_CHARS), { minLength: maxLength, maxLength })
+    .map((chars) => chars.join(''));
+  return fc
+    .oneof({ arbitrary: short, weight: 6 }, { arbitrary: atLimit, weight: 1 })
+    .map((text) => {
+      let value = codePoints(text).slice(0, maxLength).join('');
+      if (constraints.noWhitespace === true) value = value.replace(/\s/g, '_');
+      if (value === '' && constraints.allowEmpty !== true) value = 'x';
+      if (constraints.nonBlank === true && value.trim() === '') value = `${codePoints(value).slice(0, maxLength - 1).join('')}x`;
+      return value;
+    });
+}

@@ -1,0 +1,300 @@
+import fc from 'fast-check';
+import { RULES, rulePrefix } from '../../reference/rules.js';
+import { ALL_ATTRIBUTES, type ElementName } from '../../reference/spec/attributes.js';
+import { MAX_TWIML_BYTES, NOUNS } from '../../reference/spec/elements.js';
+import { problemsOf } from '../../reference/values.js';
+import type { DialChild, DialNoun, DialVerb, NounName } from '../model/dial.js';
+import type { AttributeMap, GenericElement, TwimlDocument } from '../model/document.js';
+import { serializeTwiml } from '../xml/serialize.js';
+import { badValue } from './badValue.js';
+import { dialDocument } from './dialDocument.js';
+import type { DialShape } from './dialShape.js';
+import { numberNoun } from './numberNoun.js';
+import { sipNoun } from './sipNoun.js';
+import type { LabelledInvalid } from './labelledInvalid.js';
+
+type Case = fc.Arbitrary<LabelledInvalid>;
+
+/** The shape whose Dial holds the element an attribute or content rule is about. */
+const SHAPE_OF: Readonly<Record<ElementName, DialShape>> = {
+  Dial: 'legs',
+  Number: 'numbers',
+  Client: 'clients',
+  Sip: 'sip',
+  Conference: 'conference',
+  Queue: 'queue',
+  Application: 'application',
+  WhatsApp: 'whatsapp',
+  Sim: 'sim',
+};
+
+function dialOf(document: TwimlDocument): DialVerb {
+  return document.verbs.find((verb): verb is DialVerb => verb.kind === 'Dial') as DialVerb;
+}
+
+function withDial(document: TwimlDocument, change: (dial: DialVerb) => DialVerb): TwimlDocument {
+  return { ...document, verbs: document.verbs.map((verb) => (verb.kind === 'Dial' ? change(verb) : verb)) };
+}
+
+/** Changes the first noun of one kind. */
+function withNoun(document: TwimlDocument, kind: NounName, change: (noun: DialNoun) => DialChild): TwimlDocument {
+  return withDial(document, (dial) => {
+    const at = dial.children.findIndex((child) => child.kind === kind);
+    return { ...dial, children: dial.children.map((child, index) => (index === at ? change(child as DialNoun) : child)) };
+  });
+}
+
+function withoutCallerId(dial: DialVerb): DialVerb {
+  const { callerId: _dropped, ...attributes } = dial.attributes;
+  return { ...dial, attributes: attributes as AttributeMap };
+}
+
+function base(shape: DialShape | readonly DialShape[]): fc.Arbitrary<TwimlDocument> {
+  return dialDocument({ shapes: typeof shape === 'string' ? [shape as DialShape] : (shape as readonly DialShape[]), maxVerbsBefore: 1, maxVerbsAfter: 1 });
+}
+
+const label = (rules: readonly string[]) => (document: TwimlDocument): LabelledInvalid => ({ kind: 'document', document, rules });
+
+/** Names no element of the kit knows; never `__proto__` and the like, which the XML reader refuses. */
+const UNKNOWN_ATTRIBUTES = ['bogus', 'Timeout', 'data-x', 'statusCallBack', 'hangUpOnStar', 'x_y.z'] as const;
+const STRAY_CHILD = fc.constantFrom<GenericElement>(
+  { kind: 'element', name: 'Say', attributes: {}, children: [{ kind: 'text', text: 'hi & bye' }] },
+  { kind: 'element', name: 'Bogus', attributes: { a: '1' }, children: [] },
+);
+
+/** @see seed attribute table; reference/rules.ts ATTRIBUTE_RULES */
+function attributeCases(): [string, Case][] {
+  return ALL_ATTRIBUTES.flatMap((spec) =>
+    problemsOf(spec.value).map((problem): [string, Case] => {
+      const id = `${rulePrefix(spec.element)}.${spec.name}.${problem}`;
+      const value = badValue(spec.value, problem) as fc.Arbitrary<string>;
+      const set = (attributes: AttributeMap, bad: string): AttributeMap => ({ ...attributes, [spec.name]: bad });
+      const doc =
+        spec.element === 'Dial'
+          ? fc.tuple(base(['bare', 'numbers', 'legs', 'sip', 'conference']), value).map(([document, bad]) => withDial(document, (dial) => ({ ...dial, attributes: set(dial.attributes, bad) })))
+          : fc.tuple(base(SHAPE_OF[spec.element]), value).map(([document, bad]) =>
+              withNoun(document, spec.element as NounName, (noun) => ({ ...noun, attributes: set(noun.attributes, bad) }) as DialNoun),
+            );
+      return [id, doc.map(label([id]))];
+    }),
+  );
+}
+
+/** @see seed §Nouns; facts §2 (content of each noun) */
+function contentCases(): [string, Case][] {
+  const text = (kind: NounName, values: readonly string[]): fc.Arbitrary<TwimlDocument> =>
+    fc.tuple(base(SHAPE_OF[kind]), fc.constantFrom(...values)).map(([document, bad]) => withNoun(document, kind, (noun) => ({ ...noun, text: bad }) as DialNoun));
+  const tag = (id: string, arbitrary: fc.Arbitrary<TwimlDocument>): [string, Case] => [id, arbitrary.map(label([id]))];
+  return [
+    tag('number.content', text('Number', ['abc', '+1234567890123456', '555-CALL-NOW', '', '+1 415 555 12 12 99 88 77'])),
+    tag(
+      'client.content',
+      fc.tuple(base('clients'), fc.constantFrom('has space', 'a<b', 'x'.repeat(257), '', 'a#b', 'tab\there')).map(([document, bad]) =>
+        withNoun(document, 'Client', (noun) => {
+          const { identity: _identity, ...rest } = noun as Extract<DialNoun, { kind: 'Client' }>;
+          return { ...rest, text: bad };
+        }),
+      ),
+    ),
+    tag('sip.content', text('Sip', ['example.com', 'sip:has space@example.com', 'sip:', 'tel:+14155551212', `sip:${'a'.repeat(260)}@example.com`])),
+    tag('conference.content', text('Conference', ['', '   ', '\n\t'])),
+    tag('queue.content.short', text('Queue', ['', '  '])),
+    tag(
+      'queue.content.long',
+      fc.tuple(base('queue'), fc.integer({ min: 64, max: 70 }), fc.constantFrom('q', 'é', '😀')).map(([document, length, char]) =>
+        withNoun(document, 'Queue', (noun) => ({ ...noun, text: char.repeat(length) }) as DialNoun),
+      ),
+    ),
+    tag(
+      'application.content.missing',
+      fc.tuple(base('application'), fc.boolean()).map(([document, blank]) =>
+        withNoun(document, 'Application', (noun) => {
+          const { applicationSid: _sid, ...rest } = noun as Extract<DialNoun, { kind: 'Application' }>;
+          return blank ? { ...rest, applicationSid: '  ' } : rest;
+        }),
+      ),
+    ),
+    tag('whatsapp.content', text('WhatsApp', ['abc', 'whatsapp:+14155551212', ''])),
+    tag('sim.content', text('Sim', ['DE123', `XX${'0'.repeat(32)}`, `de${'a'.repeat(32)}`, ''])),
+  ];
+}
+
+/** @see facts §1.2 12200 (unknown attributes and nested elements); facts §2.3, §2.7 (Parameter) */
+function nounStructureCases(): [string, Case][] {
+  return NOUNS.flatMap((noun): [string, Case][] => {
+    const prefix = noun.name.toLowerCase();
+    const cases: [string, Case][] = [
+      [
+        `${prefix}.unknown-attribute`,
+        fc.tuple(base(SHAPE_OF[noun.name]), fc.constantFrom(...UNKNOWN_ATTRIBUTES), fc.constantFrom('1', '', '& <x>')).map(([document, name, value]) =>
+          label([`${prefix}.unknown-attribute`])(withNoun(document, noun.name, (found) => ({ ...found, attributes: { ...found.attributes, [name]: value } }) as DialNoun)),
+        ),
+      ],
+      [
+        // Added beside the valid nouns, so the nouns dialed (and the callerId they allow) do not change.
+        `${prefix}.child.invalid`,
+        fc.tuple(base(['bare', 'numbers', 'legs', 'conference']), STRAY_CHILD).map(([document, stray]) =>
+          label([`${prefix}.child.invalid`])(
+            withDial(document, (dial) => ({
+              ...dial,
+              children: [...dial.children, { kind: 'element', name: noun.name, attributes: {}, children: [{ kind: 'text', text: 'x' }, stray] }],
+            })),
+          ),
+        ),
+      ],
+    ];
+    if (noun.childElements.includes('Parameter')) {
+      cases.push([
+        `${prefix}.parameter.invalid`,
+        fc
+          .tuple(base(SHAPE_OF[noun.name]), fc.constantFrom<AttributeMap>({}, { name: '' }, { value: 'v' }, { name: 'n', value: 'v', extra: '1' }))
+          .map(([document, attributes]) =>
+            label([`${prefix}.parameter.invalid`])(
+              withNoun(document, noun.name, (found) => {
+                const holder = found as Extract<DialNoun, { kind: 'Client' | 'Application' }>;
+                return { ...holder, parameters: [...holder.parameters, { kind: 'Parameter', attributes }] };
+              }),
+            ),
+          ),
+      ]);
+    }
+    return cases;
+  });
+}
+
+const stray = (name: string): GenericElement => ({ kind: 'element', name, attributes: {}, children: [] });
+
+/** @see seed §Nouns; facts §1.2, §2.1, §8.5 */
+function dialCases(): [string, Case][] {
+  const one = (id: string, arbitrary: fc.Arbitrary<TwimlDocument>): [string, Case] => [id, arbitrary.map(label([id]))];
+  return [
+    one(
+      'dial.unknown-attribute',
+      fc.tuple(base(['bare', 'legs', 'conference']), fc.constantFrom(...UNKNOWN_ATTRIBUTES)).map(([document, name]) =>
+        withDial(document, (dial) => ({ ...dial, attributes: { ...dial.attributes, [name]: 'x' } })),
+      ),
+    ),
+    one('dial.empty', base('bare').map((document) => withDial(document, (dial) => ({ ...dial, children: [] })))),
+    one(
+      'dial.text.format',
+      fc.tuple(base('bare'), fc.constantFrom('call me', '+1234567890123456', 'abc', '415-CALL')).map(([document, text]) =>
+        withDial(document, (dial) => ({ ...dial, children: [{ kind: 'text', text }] })),
+      ),
+    ),
+    one(
+      'dial.child.invalid',
+      fc.tuple(base(['bare', 'numbers', 'legs', 'queue']), fc.constantFrom('Say', 'Play', 'Foo', 'number', 'Identity', 'Parameter')).map(([document, name]) =>
+        withDial(document, (dial) => ({ ...dial, children: [...dial.children, stray(name)] })),
+      ),
+    ),
+    one(
+      'dial.legs.count',
+      fc.tuple(base(['numbers', 'clients']), fc.integer({ min: 11, max: 14 })).map(([document, count]) =>
+        withDial(document, (dial) => ({ ...dial, children: Array.from({ length: count }, (_, index) => dial.children[index % dial.children.length] as DialChild) })),
+      ),
+    ),
+    one(
+      'dial.application.alone',
+      fc.tuple(base('application'), numberNoun({ none: true })).map(([document, number]) =>
+        withDial(document, (dial) => withoutCallerId({ ...dial, children: [...dial.children, number] })),
+      ),
+    ),
+    one(
+      'dial.mix.text-and-nouns',
+      fc.tuple(base('bare'), numberNoun({ none: true })).map(([document, number]) => withDial(document, (dial) => withoutCallerId({ ...dial, children: [...dial.children, number] }))),
+    ),
+    one(
+      'dial.conference-queue.alone',
+      fc.tuple(base(['conference', 'queue']), numberNoun({ none: true }), fc.boolean()).map(([document, number, first]) =>
+        withDial(document, (dial) => withoutCallerId({ ...dial, children: first ? [number, ...dial.children] : [...dial.children, number] })),
+      ),
+    ),
+    one(
+      'dial.sip.count',
+      fc.tuple(base('sip'), fc.array(sipNoun({ none: true }), { minLength: 1, maxLength: 2 })).map(([document, more]) =>
+        withDial(document, (dial) => ({ ...dial, children: [...dial.children, ...more] })),
+      ),
+    ),
+  ];
+}
+
+/** @see facts §1.2 [ERR-JSON] 12102, 12200 */
+function responseCases(): [string, Case][] {
+  return [
+    [
+      'response.root',
+      fc.tuple(dialDocument({ maxVerbsAfter: 1 }), fc.constantFrom('Reponse', 'response', 'TwiML', 'Responses')).map(([document, root]) => label(['response.root'])({ ...document, root })),
+    ],
+    [
+      'response.unknown-verb',
+      fc.tuple(dialDocument({ maxVerbsAfter: 1 }), fc.constantFrom('Foo', 'say', 'Dail', 'Number', 'Client'), fc.nat()).map(([document, name, at]) => {
+        const position = at % (document.verbs.length + 1);
+        return label(['response.unknown-verb'])({ ...document, verbs: [...document.verbs.slice(0, position), stray(name), ...document.verbs.slice(position)] });
+      }),
+    ],
+  ];
+}
+
+/** Text that is not a document Twilio can read. @see facts §1.2 12100 (parse failure causes); facts §1.3 11750 */
+function xmlCases(): [string, Case][] {
+  const small = dialDocument({ maxVerbsBefore: 0, maxVerbsAfter: 1, maxLegs: 2 }).map((document) => serializeTwiml(document));
+  const xml = (rules: string, arbitrary: fc.Arbitrary<string>): [string, Case] => [rules, arbitrary.map((text) => ({ kind: 'xml', xml: text, rules: [rules] }))];
+  return [
+    xml(
+      'xml.malformed',
+      fc.tuple(small, fc.constantFrom('unclosed', 'bare-amp', 'unquoted', 'control', 'trailing', 'mismatch', 'lt-in-attr', 'two-roots')).map(([text, breakage]) => {
+        switch (breakage) {
+          case 'unclosed':
+            return text.replace(/<\/Response>$/, '');
+          case 'bare-amp':
+            return text.replace('<Response>', '<Response><Say>Tom & Jerry</Say>');
+          case 'unquoted':
+            return text.replace('<Response>', '<Response><Pause length=2/>');
+          case 'control':
+            return text.replace('<Response>', '<Response><Say>bell \u0007</Say>');
+          case 'trailing':
+            return `${text}<Say>after the root</Say>`;
+          case 'mismatch':
+            return text.replace('<Response>', '<Response><Say></Play>');
+          case 'lt-in-attr':
+            return text.replace('<Response>', '<Response><Pause length="<2"/>');
+          default:
+            return `${text}<Response/>`;
+        }
+      }),
+    ),
+    xml(
+      'xml.dtd',
+      fc.tuple(small, fc.constantFrom('bomb', 'external', 'plain')).map(([text, kind]) => {
+        const declaration = {
+          bomb: '<!DOCTYPE Response [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+          external: '<!DOCTYPE Response [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+          plain: '<!DOCTYPE Response>',
+        }[kind];
+        const body = kind === 'plain' ? text : text.replace('<Response>', `<Response><Say>${kind === 'bomb' ? '&c;' : '&x;'}</Say>`);
+        return body.replace('?>', `?>${declaration}`);
+      }),
+    ),
+    xml(
+      'xml.size',
+      fc.tuple(small, fc.integer({ min: 1, max: 4096 }), fc.constantFrom('a', 'é', '😀')).map(([text, over, char]) => {
+        const bytes = Buffer.byteLength(char, 'utf8');
+        const padding = char.repeat(Math.ceil((MAX_TWIML_BYTES + over) / bytes));
+        return text.replace('<Response>', `<Response><Say>${padding}</Say>`);
+      }),
+    ),
+  ];
+}
+
+/**
+ * One arbitrary per rule of RULES, keyed by rule id. A rule missing here is a rule the kit never
+ * exercises, so {@link invalidCases} throws rather than leave it out silently.
+ */
+export function invalidCases(): ReadonlyMap<string, Case> {
+  const cases = new Map<string, Case>([...xmlCases(), ...responseCases(), ...dialCases(), ...nounStructureCases(), ...contentCases(), ...attributeCases()]);
+  const missing = RULES.filter((rule) => !cases.has(rule.id)).map((rule) => rule.id);
+  if (missing.length > 0) throw new Error(`no invalid case builds the rule(s) ${missing.join(', ')}`);
+  return cases;
+}
+
+export { dialOf };

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { MAX_CALL_LEGS } from '../../reference/spec/elements.js';
+
+/** What one leg does, before it is fitted to the noun it belongs to. */
+export interface LegMaterial {
+  readonly response: 'answer' | 'busy' | 'fail' | 'ring';
+  readonly afterSeconds: number;
+  readonly sipCallId: string;
+  /** Index into the SIP codes that fit the response. */
+  readonly sipCode: number;
+  readonly sipHeaders: Readonly<Record<string, string>>;
+  readonly queueWaitSeconds: number;
+}
+
+/**
+ * The raw material of a call outcome, drawn independently of any document: up to ten legs and every
+ * optional event. {@link outcomeFor} cuts it to the document's legs and drops what the document does
+ * not allow, so a document and its outcome shrink together (no `chain`).
+ */
+export interface OutcomeMaterial {
+  readonly legs: readonly LegMaterial[];
+  readonly talkSeconds: number;
+  /** Talk runs past the Dial's timeLimit. */
+  readonly pastTimeLimit: boolean;
+  readonly endedBy: 'callee-hangup' | 'caller-hangup' | 'star';
+  readonly childRedirected: boolean;
+  readonly callerHangupWhileRingingAt: number | undefined;
+  readonly canceledAt: number | undefined;
+  readonly recording: 'completed' | 'absent' | undefined;
+  readonly referAfterSeconds: number | undefined;
+  readonly referTarget: string;
+}
+
+const SIP_HEADER_VALUES = ['1', 'O&#39;Brien', 'a&b', '<x>', ' edge ', 'é😀'] as const;
+
+function legMaterial(): fc.Arbitrary<LegMaterial> {
+  return fc.record({
+    response: fc.constantFrom('answer', 'busy', 'fail', 'ring'),
+    afterSeconds: fc.nat({ max: 60 }),
+    sipCallId: fc.array(fc.constantFrom(...'0123456789abcdef'), { minLength: 16, maxLength: 32 }).map((chars) => `${chars.join('')}@sip.example`),
+    sipCode: fc.nat({ max: 3 }),
+    sipHeaders: fc.dictionary(fc.constantFrom('X-Customer', 'X-Reason', 'X-Trace-Id', 'X-Emoji'), fc.constantFrom(...SIP_HEADER_VALUES), { maxKeys: 3 }),
+    queueWaitSeconds: fc.nat({ max: 600 }),
+  });
+}
+
+/** Present about one time in four; shrinks to absent, so a counterexample keeps only the events it needs. */
+function sometimes<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary, weight: 1 });
+}
+
+export function outcomeMaterial(): fc.Arbitrary<OutcomeMaterial> {
+  return fc.record({
+    legs: fc.array(legMaterial(), { minLength: MAX_CALL_LEGS, maxLength: MAX_CALL_LEGS }),
+    talkSeconds: fc.nat({ max: 3600 }),
+    pastTimeLimit: fc.boolean(),
+    endedBy: fc.constantFrom('callee-hangup', 'caller-hangup', 'star'),
+    childRedirected: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
+    callerHangupWhileRingingAt: sometimes(fc.nat({ max: 120 })),
+    canceledAt: sometimes(fc.nat({ max: 120 })),
+    recording: fc.constantFrom(undefined, 'completed', 'absent'),
+    referAfterSeconds: sometimes(fc.nat({ max: 600 })),
+    referTarget: fc.constantFrom('sip:transfer@example.com', 'tel:+14155550100', 'sip:o%27brien@example.org?X-A=1&X-B=2'),
+  });
+}
