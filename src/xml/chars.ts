@@ -30,3 +30,11 @@ export function lineAndColumn(text: string, index: number): { line: number; colu
   }
   return { line, column: index - lineStart + 1 };
 }
+
+const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME = new RegExp(`^[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`, 'u');
+
+/** XML 1.0 (fifth edition) `Name` production (§2.3): what an element or attribute may be called. */
+export function isXmlName(name: string): boolean {
+  return NAME.test(name);
+}

@@ -3,6 +3,7 @@ import type { ApplicationNoun, ClientNoun, DialChild, DialNoun, DialVerb, NounNa
 import type { AttributeMap, GenericElement, GenericNode, TextNode, TwimlDocument, Verb } from '../model/document.js';
 import { describeCodePoint, firstNonXmlChar, lineAndColumn } from './chars.js';
 import { decodeReferences } from './entities.js';
+import { maskMarkup } from './markup.js';
 
 export type XmlProblem = 'size' | 'dtd' | 'malformed';
 
@@ -55,31 +56,38 @@ export function parseTwiml(xml: string, options: ParseOptions = {}): ParseOutcom
     return fail('size', `the document is ${Buffer.byteLength(xml, 'utf8')} bytes, over the limit of ${maxBytes} bytes`);
   }
   const text = xml.replace(/\r\n?/g, '\n');
-  const doctype = /<!DOCTYPE|<!ENTITY/i.exec(text);
-  if (doctype !== null) {
-    return fail('dtd', 'a DOCTYPE or entity declaration is not accepted (entities are never expanded)', text, doctype.index);
+  const masked = maskMarkup(text);
+  const doctype = /<!DOCTYPE|<!ENTITY/i.exec(masked)?.index;
+  if (doctype !== undefined) {
+    return fail('dtd', 'a DOCTYPE or entity declaration is not accepted (entities are never expanded)', text, doctype);
   }
   const bad = firstNonXmlChar(text);
   if (bad !== -1) {
     return fail('malformed', `character ${describeCodePoint(text, bad)} is not allowed in XML 1.0`, text, bad);
   }
-  const reference = firstBadReference(text);
+  const reference = firstBadReference(masked);
   if (reference !== undefined) return fail('malformed', reference.message, text, reference.offset);
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
-    return { ok: false, error: { problem: 'malformed', message: lowerFirst(verdict.err.msg), line: verdict.err.line, column: verdict.err.col } };
+    const message = sentence(verdict.err.msg);
+    // fast-xml-parser places an unclosed element at 1:1; the scanner finds where it was opened.
+    if (message.endsWith('is never closed')) return fail('malformed', message, text, openTags(masked).at(-1) ?? 0);
+    return { ok: false, error: { problem: 'malformed', message, line: verdict.err.line, column: verdict.err.col } };
   }
   let nodes: RawNode[];
   try {
     nodes = parser.parse(text) as RawNode[];
   } catch (error) {
     // fast-xml-parser refuses names such as __proto__ that could pollute prototypes; Twilio would not know them either.
-    return fail('malformed', `the XML reader refused the document: ${lowerFirst((error as Error).message.replace(/^\[SECURITY\] /, ''))}`);
+    return fail('malformed', `the XML reader refused the document: ${sentence((error as Error).message.replace(/^\[SECURITY\] /, ''))}`);
   }
   const elements = nodes.filter((node) => elementName(node) !== undefined);
   const strayText = nodes.some((node) => typeof node['#text'] === 'string' && (node['#text'] as string).trim() !== '');
-  if (elements.length !== 1 || strayText) {
-    return fail('malformed', elements.length === 0 ? 'the document has no root element' : 'the document has content after its root element');
+  if (elements.length === 0) return fail('malformed', 'the document has no root element', text, text.length);
+  // fast-xml-parser silently drops text after the root element, so the text itself is checked.
+  const after = contentAfterRoot(masked);
+  if (elements.length !== 1 || strayText || after !== undefined) {
+    return fail('malformed', 'the document has content after its root element', text, after ?? text.length);
   }
   const root = toGeneric(elements[0] as RawNode);
   return { ok: true, document: { root: root.name, attributes: root.attributes, verbs: toVerbs(root.children) } };
@@ -90,13 +98,45 @@ function fail(problem: XmlProblem, message: string, text?: string, offset?: numb
   return { ok: false, error: { problem, message, ...position } };
 }
 
-function lowerFirst(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1);
+/** fast-xml-parser's message as the middle of our sentence: lower-case start (but not "XML"), no final period. */
+function sentence(message: string): string {
+  // For unclosed elements fast-xml-parser lists every open tag, which can be thousands long: name the innermost.
+  const unclosed = /^Invalid '\[(.*)\]' found/s.exec(message)?.[1];
+  if (unclosed !== undefined) return `element <${/"([^"]*)"\s*$/.exec(unclosed)?.[1] ?? '?'}> is never closed`;
+  const trimmed = message.trim().replace(/\.$/, '');
+  return /^[A-Z][a-z]/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
-/** Finds the first `&` outside comments, CDATA and processing instructions that is not a valid reference. */
+/** Offset of the first tag or non-blank text after the root element closes (the text is well-formed by now). */
+const TAG_OR_TEXT = /<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">/]|\/(?!>))*(\/?)>|[^<\s]/g;
+
+function contentAfterRoot(masked: string): number | undefined {
+  let depth = 0;
+  let closed = false;
+  for (const match of masked.matchAll(TAG_OR_TEXT)) {
+    if (closed) return match.index;
+    if (!match[0].startsWith('<')) continue;
+    if (match[1] === '/') depth -= 1;
+    else if (match[2] !== '/') depth += 1;
+    if (depth === 0) closed = true;
+  }
+  return undefined;
+}
+
+/** Offsets of the start tags still open at the end of the text, outermost first. */
+function openTags(masked: string): number[] {
+  const open: number[] = [];
+  for (const match of masked.matchAll(TAG_OR_TEXT)) {
+    if (!match[0].startsWith('<')) continue;
+    if (match[1] === '/') open.pop();
+    else if (match[2] !== '/') open.push(match.index);
+  }
+  return open;
+}
+
+/** Finds the first `&` that is not a valid reference, in text whose comments, CDATA and processing instructions are masked. */
 function firstBadReference(text: string): { message: string; offset: number } | undefined {
-  const scanner = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|&(?:(?:amp|lt|gt|quot|apos)|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});|&/g;
+  const scanner = /&(?:(?:amp|lt|gt|quot|apos)|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});|&/g;
   for (const match of text.matchAll(scanner)) {
     const token = match[0];
     if (token === '&') {

@@ -3,7 +3,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { attributesOf, type ElementName } from '../../reference/spec/attributes.js';
 import type { DialChild, DialVerb } from '../model/dial.js';
 import type { AttributeMap, GenericNode, TextNode, TwimlDocument, Verb } from '../model/document.js';
-import { describeCodePoint, firstNonXmlChar } from './chars.js';
+import { describeCodePoint, firstNonXmlChar, isXmlName } from './chars.js';
 
 export interface SerializeOptions {
   /** Write the `<?xml version="1.0" encoding="UTF-8"?>` declaration (default true). */
@@ -43,7 +43,7 @@ function markText(value: string): string {
 
 /**
  * Writes the canonical XML of a document: declaration, attributes of modelled elements in spec-table
- * order (unknown ones after, in their own order), no whitespace between elements, escaping that
+ * order (all others after them, by name), no whitespace between elements, escaping that
  * survives a round trip. `parseTwiml(serializeTwiml(d))` gives back `d`.
  */
 export function serializeTwiml(document: TwimlDocument, options: SerializeOptions = {}): string {
@@ -63,7 +63,9 @@ export function serializeTwiml(document: TwimlDocument, options: SerializeOption
   }
   let out: string;
   try {
-    out = doc.end({ headless: options.declaration === false, prettyPrint: options.pretty === true, wellFormed: true });
+    // wellFormed is off on purpose: names and characters are checked here (isXmlName, firstNonXmlChar), and
+    // xmlbuilder2's namespace checks would refuse prefixed names (`xml:lang`, `t:Say`) the parser reads literally.
+    out = doc.end({ headless: options.declaration === false, prettyPrint: options.pretty === true, wellFormed: false });
   } catch (error) {
     throw new SerializeError((error as Error).message, rootPath);
   }
@@ -76,27 +78,29 @@ function checkChars(value: string, path: string): void {
 }
 
 function element(parent: XMLBuilder, name: string, attributes: AttributeMap, path: string): XMLBuilder {
-  if (!/^[A-Za-z_][\w.-]*$/.test(name)) throw new SerializeError(`"${name}" is not an XML element name`, path);
+  if (!isXmlName(name)) throw new SerializeError(`${JSON.stringify(name)} is not an XML element name`, path);
   const child = parent.ele(name);
   for (const [attribute, value] of orderedAttributes(name, attributes)) {
     const attributePath = `${path}/@${attribute}`;
-    if (!/^[A-Za-z_][\w.:-]*$/.test(attribute)) throw new SerializeError(`"${attribute}" is not an XML attribute name`, attributePath);
+    if (!isXmlName(attribute)) throw new SerializeError(`${JSON.stringify(attribute)} is not an XML attribute name`, attributePath);
     checkChars(value, attributePath);
     child.att(attribute, markAttribute(value));
   }
   return child;
 }
 
-/** Spec-table order for modelled elements, then the rest in the order given. */
+/**
+ * Spec-table order for the known attributes of modelled elements, then every other attribute by name
+ * (UTF-16 code unit order, as XML C14N sorts them), so the canonical text never depends on the order
+ * attributes were written in, which XML makes insignificant.
+ */
 export function orderedAttributes(elementName: string, attributes: AttributeMap): [string, string][] {
-  const entries = Object.entries(attributes);
-  if (!MODELLED.has(elementName)) return entries;
-  const order = [...attributesOf(elementName as ElementName).keys()];
+  const order = MODELLED.has(elementName) ? [...attributesOf(elementName as ElementName).keys()] : [];
   const rank = (name: string): number => {
     const at = order.indexOf(name);
     return at === -1 ? order.length : at;
   };
-  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index).map(({ entry }) => entry);
+  return Object.entries(attributes).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function text(parent: XMLBuilder, node: TextNode, path: string): void {
