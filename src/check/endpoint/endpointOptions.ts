@@ -1,0 +1,43 @@
+import type { ValidateOptions } from '../../../reference/validate.js';
+import type { InterpretOptions } from '../../model/trace.js';
+import type { RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
+import type { ParamList } from '../../targets/http/signature.js';
+import type { HttpMethod } from '../../targets/http/webhookRequest.js';
+
+export interface EndpointCheckOptions {
+  /** The voice URL, absolute http(s). */
+  readonly url: string;
+  /** The auth token requests are signed with; also turns on the signature-enforcement probes. */
+  readonly authToken?: string;
+  /** Method of the first request (default POST, Twilio's default for a voice URL). */
+  readonly method?: HttpMethod;
+  /** Calls placed (default 100). */
+  readonly runs?: number;
+  /** fast-check seed; the same seed places the same calls. Default: random, printed in the report. */
+  readonly seed?: number;
+  /** Whole-exchange limit per request (default 15000, Twilio's). @see facts §5 (Timeouts) */
+  readonly timeoutMs?: number;
+  /** Most TwiML documents followed per call (default 10). */
+  readonly maxSteps?: number;
+  /** Parameters of the first request fixed to these values (replacing generated ones of the same name). */
+  readonly params?: ParamList;
+  /** Warnings are reported but do not fail the run. */
+  readonly lenient?: boolean;
+  /** More origins the kit may send requests to, besides the voice URL's. */
+  readonly allowOrigins?: readonly string[];
+  /** Replay one call: fast-check's path, as printed in a finding's replay line (with its seed). */
+  readonly replayPath?: string;
+  /** Method after a followed redirect (default `browser`); see RedirectMethodPolicy. */
+  readonly redirectMethod?: RedirectMethodPolicy;
+  /** Time shrinking may take after the first failure (default: the timeout, at least 2 s). */
+  readonly shrinkBudgetMs?: number;
+  readonly validate?: ValidateOptions;
+  readonly interpret?: InterpretOptions;
+  /** Called after each call placed (not during shrinking). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_RUNS = 100;
+/** @see facts §5 (Timeouts: 15 s for the whole response) */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_STEPS = 10;

@@ -1,0 +1,22 @@
+import type { EndpointCheckOptions } from './endpointOptions.js';
+
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that places exactly this call again. The auth token is never printed: the line reads it
+ * from $TWILIO_AUTH_TOKEN.
+ */
+export function replayLine(options: EndpointCheckOptions, seed: number, path: string): string {
+  const parts = ['dial-kit', 'endpoint', shellWord(options.url)];
+  if (options.authToken !== undefined) parts.push('--auth-token', '"$TWILIO_AUTH_TOKEN"');
+  if (options.method === 'GET') parts.push('--method', 'GET');
+  if (options.maxSteps !== undefined) parts.push('--max-steps', String(options.maxSteps));
+  if (options.timeoutMs !== undefined) parts.push('--timeout-ms', String(options.timeoutMs));
+  for (const [name, value] of options.params ?? []) parts.push('--param', shellWord(`${name}=${value}`));
+  for (const origin of options.allowOrigins ?? []) parts.push('--allow-origin', shellWord(origin));
+  if (options.lenient === true) parts.push('--lenient');
+  parts.push('--seed', String(seed), '--replay', shellWord(path));
+  return parts.join(' ');
+}

@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import { MAX_TWIML_BYTES } from '../../../reference/spec/elements.js';
+import { DialKitError } from '../../errors.js';
+import type { DialVerb } from '../../model/dial.js';
+import type { DialOutcome, VoiceRequestParams } from '../../model/outcome.js';
+import { createHttpClient, type HttpClient } from '../../targets/http/httpClient.js';
+import { probeReachable } from '../../targets/http/probeReachable.js';
+import type { ParamList } from '../../targets/http/signature.js';
+import { CoverageCounter } from '../coverageCounter.js';
+import type { Finding, PropertyResult, RunReport } from '../findings.js';
+import { kitVersion } from '../kitVersion.js';
+import type { AnswerObservation } from './answerObservation.js';
+import { endpointFinding } from './endpointFinding.js';
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
+import type { EndpointProperty, Problem } from './endpointProperty.js';
+import { replayLine } from './replayLine.js';
+import { drawsFrom, walkCall, type CallTranscript, type WalkSettings } from './walkCall.js';
+
+/** What the runner plays calls with: the catalogue and the generators, passed in (the runner knows no property by name). */
+export interface EndpointSuite {
+  readonly properties: readonly EndpointProperty[];
+  readonly voiceRequest: () => fc.Arbitrary<VoiceRequestParams>;
+  readonly dialOutcome: (dial: DialVerb) => fc.Arbitrary<DialOutcome>;
+}
+
+interface Judged {
+  readonly property: EndpointProperty;
+  readonly problem: Problem;
+  readonly observation: AnswerObservation;
+  readonly fails: boolean;
+}
+
+function judge(transcript: CallTranscript, properties: readonly EndpointProperty[], timeoutMs: number, lenient: boolean): Judged[] {
+  const judged: Judged[] = [];
+  for (const observation of transcript.observations) {
+    for (const property of properties) {
+      for (const problem of property.check(observation, { timeoutMs })) {
+        const severity = problem.severity ?? property.severity;
+        judged.push({ property, problem, observation, fails: severity !== 'warning' || !lenient });
+      }
+    }
+  }
+  return judged;
+}
+
+/** Fixed `--param` values replace generated ones of the same name; the rest keep the generator's order. */
+function withFixed(generated: VoiceRequestParams, fixed: ParamList): ParamList {
+  const names = new Set(fixed.map(([name]) => name));
+  return [...Object.entries(generated).filter(([name]) => !names.has(name)), ...fixed];
+}
+
+function roundSeed(seed: number, round: number): number {
+  // Each round after a failure starts from a seed of its own, derived so the whole run replays from one seed.
+  return round === 0 ? seed : (Math.imul(seed ^ (round * 0x9e3779b1), 0x85ebca6b) >>> 1) | 0;
+}
+
+function isTransportWall(judged: readonly Judged[]): boolean {
+  return judged.some((item) => item.fails && item.observation.role === 'voice' && item.observation.exchange.kind === 'failure');
+}
+
+/**
+ * Places generated calls against a live voice URL and judges every answer. Runs in rounds: fast-check
+ * runs calls until one breaks a property, shrinks it (within a time budget), and the properties it
+ * broke become findings; the next round goes on with the remaining calls and the other properties,
+ * so one run reports each distinct problem once, each with its own shrunk call.
+ */
+export async function runEndpointCheck(options: EndpointCheckOptions, suite: EndpointSuite): Promise<RunReport> {
+  const started = Date.now();
+  let target: URL;
+  try {
+    target = new URL(options.url);
+  } catch {
+    throw new DialKitError('DIALKIT_ERR_USAGE', `the voice URL ${JSON.stringify(options.url)} is not an absolute URL`);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+    throw new DialKitError('DIALKIT_ERR_USAGE', `the voice URL must be http or https, not ${target.protocol}`);
+  }
+  const origins = [target.origin];
+  for (const origin of options.allowOrigins ?? []) {
+    try {
+      origins.push(new URL(origin).origin);
+    } catch {
+      throw new DialKitError('DIALKIT_ERR_USAGE', `--allow-origin ${JSON.stringify(origin)} is not an absolute URL`);
+    }
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
+  const lenient = options.lenient === true;
+  const shrinkBudgetMs = options.shrinkBudgetMs ?? Math.max(timeoutMs, 2000);
+  const unreachable = await probeReachable(target, Math.min(timeoutMs, 10_000));
+  if (unreachable !== undefined) throw new DialKitError('DIALKIT_ERR_TARGET_START', `the target is unreachable: ${unreachable.message}`);
+
+  const settings: WalkSettings = {
+    url: target.href,
+    method: options.method ?? 'POST',
+    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    maxTwimlBytes: MAX_TWIML_BYTES,
+    redirectMethod: options.redirectMethod ?? 'browser',
+    ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
+    ...(options.validate === undefined ? {} : { validate: options.validate }),
+    ...(options.interpret === undefined ? {} : { interpret: options.interpret }),
+  };
+  const client = createHttpClient({ timeoutMs, origins });
+  const state = new RunState(suite.properties);
+  try {
+    let round = 0;
+    while (state.runsDone < runs && round <= suite.properties.length) {
+      const seedOfRound = roundSeed(seed, round);
+      const outcome = await playRound(client, settings, suite, options, state, {
+        seed: seedOfRound,
+        numRuns: runs - state.runsDone,
+        timeoutMs,
+        lenient,
+        shrinkBudgetMs,
+        totalRuns: runs,
+      });
+      if (outcome === undefined) break;
+      const replay = replayLine(options, seedOfRound, outcome.path);
+      for (const item of outcome.failing) {
+        state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, outcome.transcript, replay), true);
+      }
+      if (options.replayPath !== undefined || isTransportWall(outcome.failing)) break;
+      round += 1;
+    }
+  } finally {
+    await client.close();
+  }
+  if (state.dialsReached === 0 && !state.anyFailure()) {
+    throw new DialKitError(
+      'DIALKIT_ERR_NOTHING_CHECKED',
+      `checked nothing: in ${state.runsDone} calls the app never answered with a <Dial> the kit could play (use --param to reach a route behind a menu)`,
+    );
+  }
+  const properties = state.results(Date.now() - started);
+  return {
+    tool: 'twiml-dial-kit',
+    version: kitVersion(),
+    mode: 'endpoint',
+    target: target.href,
+    seed,
+    runs: state.runsDone,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    properties,
+    coverage: state.coverage(),
+    findingCount: properties.reduce((sum, property) => sum + property.findings.length, 0),
+  };
+}
+
+class RunState {
+  runsDone = 0;
+  dialsReached = 0;
+  readonly enabled: Set<string>;
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly failed = new Set<string>();
+  private readonly runsOf = new Map<string, number>();
+  private readonly fingerprints = new Set<string>();
+  private readonly counter = new CoverageCounter();
+  private readonly outcomes = new Map<string, number>();
+
+  constructor(private readonly properties: readonly EndpointProperty[]) {
+    this.enabled = new Set(properties.map((property) => property.id));
+  }
+
+  countRun(transcript: CallTranscript): void {
+    this.runsDone += 1;
+    this.dialsReached += transcript.dialsReached;
+    for (const id of this.enabled) this.runsOf.set(id, (this.runsOf.get(id) ?? 0) + 1);
+    for (const observation of transcript.observations) {
+      const document = observation.validation?.document;
+      if (document !== undefined && (observation.role === 'voice' || observation.role === 'action' || observation.role === 'redirect')) {
+        this.counter.add(document, false);
+      }
+    }
+    for (const status of transcript.statuses) this.outcomes.set(status, (this.outcomes.get(status) ?? 0) + 1);
+  }
+
+  addFinding(property: EndpointProperty, finding: Finding, failing: boolean): void {
+    if (failing) {
+      this.failed.add(property.id);
+      this.enabled.delete(property.id);
+    }
+    if (this.fingerprints.has(finding.fingerprint)) return;
+    this.fingerprints.add(finding.fingerprint);
+    this.findings.set(property.id, [...(this.findings.get(property.id) ?? []), finding]);
+  }
+
+  anyFailure(): boolean {
+    return this.failed.size > 0;
+  }
+
+  results(durationMs: number): PropertyResult[] {
+    return this.properties.map((property) => ({
+      id: property.id,
+      title: property.title,
+      source: property.source,
+      status: this.failed.has(property.id) ? 'failed' : 'passed',
+      runs: this.runsOf.get(property.id) ?? 0,
+      findings: this.findings.get(property.id) ?? [],
+      durationMs,
+    }));
+  }
+
+  coverage(): ReturnType<CoverageCounter['snapshot']> {
+    return { ...this.counter.snapshot(), outcomes: Object.fromEntries([...this.outcomes.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) };
+  }
+}
+
+interface RoundSettings {
+  readonly seed: number;
+  readonly numRuns: number;
+  readonly timeoutMs: number;
+  readonly lenient: boolean;
+  readonly shrinkBudgetMs: number;
+  readonly totalRuns: number;
+}
+
+interface RoundFailure {
+  readonly transcript: CallTranscript;
+  readonly failing: readonly Judged[];
+  readonly path: string;
+}
+
+async function playRound(
+  client: HttpClient,
+  settings: WalkSettings,
+  suite: EndpointSuite,
+  options: EndpointCheckOptions,
+  state: RunState,
+  round: RoundSettings,
+): Promise<RoundFailure | undefined> {
+  const active = suite.properties.filter((property) => state.enabled.has(property.id));
+  const fixed = options.params ?? [];
+  let runIndex = 0;
+  let lastFailure: { transcript: CallTranscript; failing: Judged[] } | undefined;
+  let shrinkDeadline: number | undefined;
+  let shrinkAbort: AbortController | undefined;
+  let shrinkTimer: NodeJS.Timeout | undefined;
+  const seedArbitrary = (): fc.Arbitrary<number> => fc.nat({ max: 0x7fffffff });
+
+  const property = fc.asyncProperty(suite.voiceRequest(), fc.gen(), async (generated, gen) => {
+    // Once the shrink budget is spent, every further candidate "passes" at once, so shrinking ends.
+    if (shrinkDeadline !== undefined && Date.now() >= shrinkDeadline) return true;
+    const shrinking = lastFailure !== undefined;
+    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(gen, suite.dialOutcome, seedArbitrary), shrinkAbort?.signal);
+    if (shrinkAbort?.signal.aborted === true) return true;
+    const judged = judge(transcript, active, round.timeoutMs, round.lenient);
+    if (!shrinking) {
+      state.countRun(transcript);
+      options.onProgress?.(state.runsDone, round.totalRuns);
+      // Under --lenient, warnings never fail a call; each distinct one is reported from the first call that showed it.
+      for (const item of judged) {
+        if (!item.fails) state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, transcript, replayLine(options, round.seed, String(runIndex))), false);
+      }
+      runIndex += 1;
+    }
+    const failing = judged.filter((item) => item.fails);
+    if (failing.length === 0) return true;
+    lastFailure = { transcript, failing };
+    if (shrinkDeadline === undefined) {
+      shrinkDeadline = Date.now() + round.shrinkBudgetMs;
+      shrinkAbort = new AbortController();
+      shrinkTimer = setTimeout(() => shrinkAbort?.abort(), round.shrinkBudgetMs);
+      shrinkTimer.unref();
+    }
+    return false;
+  });
+  let details: fc.RunDetails<[VoiceRequestParams, fc.GeneratorValue]>;
+  try {
+    details = await fc.check(property, {
+      seed: round.seed,
+      numRuns: round.numRuns,
+      ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),
+    });
+  } finally {
+    if (shrinkTimer !== undefined) clearTimeout(shrinkTimer);
+  }
+  if (!details.failed) return undefined;
+  if (lastFailure === undefined) {
+    const error = (details as { errorInstance?: unknown }).errorInstance;
+    throw error instanceof Error ? error : new Error('the endpoint check stopped without a result');
+  }
+  // The properties broken by the shrunk call; each gets its findings from that one call.
+  return { transcript: lastFailure.transcript, failing: lastFailure.failing, path: details.counterexamplePath ?? '' };
+}

@@ -1,0 +1,204 @@
+import type fc from 'fast-check';
+import { interpret } from '../../../reference/interpret/interpret.js';
+import type { ValidateOptions } from '../../../reference/validate.js';
+import type { DialVerb } from '../../model/dial.js';
+import type { TwimlDocument } from '../../model/document.js';
+import type { DialOutcome } from '../../model/outcome.js';
+import type { DerivedRequest, InterpretOptions } from '../../model/trace.js';
+import { fetchFollowingRedirects, type RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
+import type { HttpClient } from '../../targets/http/httpClient.js';
+import type { ParamList } from '../../targets/http/signature.js';
+import { buildWebhookRequest, type HttpMethod, type SignatureMode, type WebhookRequest } from '../../targets/http/webhookRequest.js';
+import { observeAnswer, type AnswerObservation, type AnswerRole } from './answerObservation.js';
+import { paramsRecord, type CallStory, type DialEpisode } from './callStory.js';
+
+/** Verbs that run and hand over to the next one without asking the app anything: the walk reads past them. */
+const PASS_THROUGH = new Set(['Say', 'Play', 'Pause']);
+/** Verbs that end the call. */
+const CALL_ENDERS = new Set(['Hangup', 'Reject', 'Leave']);
+
+/** Callbacks whose answer Twilio does not execute: no 64 kB cap, but the kit still reads at most this much. */
+const CALLBACK_BODY_CAP = 64 * 1024;
+
+export interface WalkSettings {
+  readonly url: string;
+  readonly method: HttpMethod;
+  readonly authToken?: string;
+  readonly maxSteps: number;
+  readonly maxTwimlBytes: number;
+  readonly redirectMethod: RedirectMethodPolicy;
+  readonly validate?: ValidateOptions;
+  readonly interpret?: InterpretOptions;
+}
+
+/** What draws the random parts of a call; `fc.gen()` in a property, so outcomes shrink and replay. */
+export interface CallDraws {
+  outcome(dial: DialVerb): DialOutcome;
+  seed(): number;
+}
+
+export interface CallTranscript {
+  readonly story: CallStory;
+  readonly observations: readonly AnswerObservation[];
+  /** How many `<Dial>` verbs were interpreted. */
+  readonly dialsReached: number;
+  /** The DialCallStatus of each interpreted `<Dial>`, for coverage. */
+  readonly statuses: readonly string[];
+}
+
+interface Walk {
+  readonly client: HttpClient;
+  readonly settings: WalkSettings;
+  readonly signal: AbortSignal | undefined;
+  readonly observations: AnswerObservation[];
+  readonly dials: DialEpisode[];
+  readonly statuses: string[];
+}
+
+async function fetchAnswer(walk: Walk, step: number, role: AnswerRole, expectsTwiml: boolean, request: WebhookRequest): Promise<AnswerObservation> {
+  const fetched = await fetchFollowingRedirects(walk.client, request, {
+    maxBodyBytes: expectsTwiml ? walk.settings.maxTwimlBytes : CALLBACK_BODY_CAP,
+    redirectMethod: walk.settings.redirectMethod,
+    ...(walk.settings.authToken === undefined ? {} : { authToken: walk.settings.authToken }),
+    ...(walk.signal === undefined ? {} : { signal: walk.signal }),
+  });
+  const observation = observeAnswer(step, role, expectsTwiml, fetched, {
+    maxTwimlBytes: walk.settings.maxTwimlBytes,
+    ...(walk.settings.validate === undefined ? {} : { validate: walk.settings.validate }),
+  });
+  walk.observations.push(observation);
+  return observation;
+}
+
+/** A document Twilio would go on executing: answered 200, readable, and breaking no error-level rule. */
+function executable(observation: AnswerObservation): TwimlDocument | undefined {
+  const validation = observation.validation;
+  if (validation?.document === undefined) return undefined;
+  if (validation.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return undefined;
+  return validation.document;
+}
+
+function derivedToRequest(derived: DerivedRequest, authToken: string | undefined): WebhookRequest {
+  // For GET the interpreter has already put the parameters in the URL, which is what gets signed.
+  const params: ParamList = derived.method === 'GET' ? [] : Object.entries(derived.params);
+  return buildWebhookRequest({ url: derived.url, method: derived.method, params, ...(authToken === undefined ? {} : { authToken }) });
+}
+
+function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, signature: SignatureMode = 'valid'): WebhookRequest {
+  const token = walk.settings.authToken;
+  return buildWebhookRequest({ url, method, params, signature, ...(token === undefined ? {} : { authToken: token }) });
+}
+
+/**
+ * Plays one call against the app, as Twilio would: the first request, then through every document
+ * the call reaches, each `<Dial>` interpreted with a drawn outcome and every request it derives sent
+ * and observed, following action answers and `<Redirect>` up to `maxSteps` documents. Verbs outside
+ * the kit's scope end the walk without a verdict on them.
+ */
+export async function walkCall(client: HttpClient, settings: WalkSettings, initialParams: ParamList, draws: CallDraws, signal?: AbortSignal): Promise<CallTranscript> {
+  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [] };
+  const callParams = paramsRecord(initialParams);
+  const first = await fetchAnswer(walk, 1, 'voice', true, signed(walk, settings.url, settings.method, initialParams));
+  if (settings.authToken !== undefined) {
+    // The probes are sent once per call, with the same parameters, so a shrunk story still shows them.
+    for (const mode of ['tampered', 'missing'] as const) {
+      const probe = signed(walk, settings.url, settings.method, initialParams, mode);
+      const exchange = await client.send(probe, { maxBodyBytes: settings.maxTwimlBytes, ...(signal === undefined ? {} : { signal }) });
+      walk.observations.push(
+        observeAnswer(1, mode === 'tampered' ? 'signature-tampered' : 'signature-missing', true, { hops: [{ request: probe, exchange }] }, {
+          maxTwimlBytes: settings.maxTwimlBytes,
+          ...(settings.validate === undefined ? {} : { validate: settings.validate }),
+        }),
+      );
+    }
+  }
+  const ended = await walkDocuments(walk, first, callParams, draws);
+  return { story: { initialParams, dials: walk.dials, ended }, observations: walk.observations, dialsReached: walk.dials.length, statuses: walk.statuses };
+}
+
+async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: Readonly<Record<string, string>>, draws: CallDraws): Promise<string> {
+  let observation = first;
+  let step = 1;
+  let verbIndex = 0;
+  for (;;) {
+    const document = executable(observation);
+    if (document === undefined) return `step ${step}: the ${observation.role} answer is not a document Twilio would execute`;
+    const documentUrl = observation.request.url;
+    let index = verbIndex;
+    let next: { role: AnswerRole; request: WebhookRequest } | undefined;
+    let advanced = false;
+    while (index < document.verbs.length && next === undefined && !advanced) {
+      const verb = document.verbs[index] as (typeof document.verbs)[number];
+      if (verb.kind === 'text' || (verb.kind === 'element' && PASS_THROUGH.has(verb.name))) {
+        index += 1;
+        continue;
+      }
+      if (verb.kind === 'element') {
+        if (CALL_ENDERS.has(verb.name)) return `step ${step}: <${verb.name}> ends the call`;
+        if (verb.name !== 'Redirect') return `step ${step}: <${verb.name}> is outside the kit's scope; the walk stops there without a verdict on it`;
+        const text = verb.children.map((child) => (child.kind === 'text' ? child.text : '')).join('').trim();
+        let target: URL;
+        try {
+          target = new URL(text, documentUrl);
+        } catch {
+          return `step ${step}: <Redirect> URL ${JSON.stringify(text)} cannot be resolved`;
+        }
+        target.hash = '';
+        const method: HttpMethod = (verb.attributes['method'] ?? 'POST').toUpperCase() === 'GET' ? 'GET' : 'POST';
+        // The sources do not list <Redirect>'s parameters; the kit sends the call's standard ones with CallStatus in-progress.
+        const params: ParamList = Object.entries({ ...callParams, CallStatus: 'in-progress' });
+        next = { role: 'redirect', request: signed(walk, target.href, method, params) };
+        break;
+      }
+      // A <Dial>: the interpreter says what Twilio sends and what runs next.
+      const episode: DialEpisode = { step, verbIndex: index, outcome: draws.outcome(verb), seed: draws.seed() };
+      walk.dials.push(episode);
+      let trace;
+      try {
+        trace = interpret({
+          document,
+          documentUrl,
+          request: callParams,
+          outcome: episode.outcome,
+          dialIndex: index,
+          seed: episode.seed,
+          ...(walk.settings.interpret === undefined ? {} : { options: walk.settings.interpret }),
+        });
+      } catch (error) {
+        return `step ${step}: the reference interpreter could not play <Dial> ${index + 1} (${(error as Error).message}); no verdict on it`;
+      }
+      walk.statuses.push(trace.result.dialCallStatus);
+      const answers: AnswerObservation[] = [];
+      for (const derived of trace.requests) {
+        answers.push(await fetchAnswer(walk, step, derived.kind, derived.expectsTwiml, derivedToRequest(derived, walk.settings.authToken)));
+      }
+      const after = trace.next;
+      if (after.kind === 'hangup') return `step ${step}: the call ends (${after.reason})`;
+      if (after.kind === 'continue') {
+        index = after.verbIndex;
+        continue;
+      }
+      const actionAnswer = answers[after.requestIndex];
+      if (actionAnswer === undefined) return `step ${step}: the action request was not sent`;
+      if (step >= walk.settings.maxSteps) return `step ${step}: --max-steps ${walk.settings.maxSteps} reached`;
+      observation = actionAnswer;
+      step += 1;
+      verbIndex = 0;
+      advanced = true;
+    }
+    if (advanced) continue;
+    if (next === undefined) return `step ${step}: the document ends`;
+    if (step >= walk.settings.maxSteps) return `step ${step}: --max-steps ${walk.settings.maxSteps} reached`;
+    step += 1;
+    observation = await fetchAnswer(walk, step, next.role, true, next.request);
+    verbIndex = 0;
+  }
+}
+
+/** The draws of one property run, taken from fast-check's in-predicate generator so they shrink. */
+export function drawsFrom(gen: fc.GeneratorValue, dialOutcome: (dial: DialVerb) => fc.Arbitrary<DialOutcome>, seedArbitrary: () => fc.Arbitrary<number>): CallDraws {
+  return {
+    outcome: (dial) => gen(dialOutcome, dial),
+    seed: () => gen(seedArbitrary),
+  };
+}
