@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+"""A dial-kit stdio adapter for the twilio Python helper (Debian: apt-get install python3-twilio).
+
+Run: dial-kit generator --stdio -- /usr/bin/python3 examples/python-builder/builder.py
+Protocol: schemas/builder-protocol.schema.json -- one JSON request per line on stdin,
+one JSON answer per line on stdout. Logs go to stderr only.
+"""
+import json
+import sys
+
+from twilio.twiml.voice_response import VoiceResponse
+
+# The helper's Dial has methods for these nouns; the others go through add_child.
+TEXT_NOUNS = {'Number': 'number', 'Conference': 'conference', 'Queue': 'queue', 'Sip': 'sip', 'Sim': 'sim'}
+
+
+def add_generic(parent, node):
+    if node['kind'] == 'text':
+        parent.append(node['text'])
+        return
+    child = parent.add_child(node['name'], None, **node['attributes'])
+    for grandchild in node['children']:
+        add_generic(child, grandchild)
+
+
+def add_noun(dial, noun):
+    kind = noun['kind']
+    if kind in ('text', 'element'):
+        add_generic(dial, noun)
+        return
+    attributes = noun['attributes']
+    if kind in TEXT_NOUNS and hasattr(dial, TEXT_NOUNS[kind]):
+        getattr(dial, TEXT_NOUNS[kind])(noun['text'], **attributes)
+    elif kind == 'Client':
+        client = dial.client(noun['text'] or None, **attributes)
+        if 'identity' in noun:
+            client.identity(noun['identity'])
+        for parameter in noun['parameters']:
+            client.parameter(**parameter['attributes'])
+    elif kind == 'Application':
+        application = dial.add_child('Application', None, **attributes)
+        if 'applicationSid' in noun:
+            application.add_child('ApplicationSid', noun['applicationSid'])
+        for parameter in noun['parameters']:
+            application.add_child('Parameter', None, **parameter['attributes'])
+    else:
+        dial.add_child(kind, noun.get('text') or None, **attributes)
+
+
+def build(document):
+    if document['root'] != 'Response' or document['attributes']:
+        raise ValueError('the twilio helper always writes a bare <Response> root')
+    response = VoiceResponse()
+    for verb in document['verbs']:
+        if verb['kind'] == 'Dial':
+            children = verb['children']
+            if len(children) == 1 and children[0]['kind'] == 'text':
+                response.dial(children[0]['text'], **verb['attributes'])
+            else:
+                dial = response.dial(**verb['attributes'])
+                for child in children:
+                    add_noun(dial, child)
+        else:
+            add_generic(response, verb)
+    return response.to_xml()
+
+
+def main():
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        if request.get('version') != 1:
+            sys.stderr.write('unsupported protocol version %r\n' % request.get('version'))
+            return 1
+        try:
+            answer = {'id': request['id'], 'xml': build(request['document'])}
+        except Exception as error:  # the builder refused: a conforming answer for an invalid document
+            answer = {'id': request['id'], 'error': '%s: %s' % (type(error).__name__, error)}
+        sys.stdout.write(json.dumps(answer) + '\n')
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,57 @@
+import { builderProperties, type DocumentSelection } from '../../properties/builder.js';
+import type { BuilderTarget } from '../targets/builder/builderTarget.js';
+import { functionTarget, type BuilderFunction } from '../targets/builder/functionTarget.js';
+import { moduleTarget } from '../targets/builder/moduleTarget.js';
+import { withTimeout } from '../targets/builder/withTimeout.js';
+import type { InvalidPolicy } from './builderProperty.js';
+import type { RunReport } from './findings.js';
+import { runBuilderProperties, type RunBuilderOptions } from './runBuilderProperties.js';
+
+export interface CheckGeneratorOptions extends Partial<Omit<RunBuilderOptions, 'invalidPolicy'>> {
+  /** What to check: a target, or a plain `(document) => xml` function. Default: the bundled twilio package. */
+  readonly target?: BuilderTarget | BuilderFunction;
+  /** Default `all`. */
+  readonly only?: DocumentSelection;
+  readonly invalidPolicy?: InvalidPolicy;
+  /** Time limit of one build, in ms. Default 5000. */
+  readonly timeoutMs?: number;
+}
+
+/** The default seed, so that two runs without one agree. */
+export const DEFAULT_SEED = 20_240_501;
+
+/**
+ * Checks a TwiML builder against the reference and returns the report (results are data). One call, no
+ * argument: `await checkGenerator()` checks the twilio package bundled with the kit.
+ */
+export async function checkGenerator(options: CheckGeneratorOptions = {}): Promise<RunReport> {
+  const given = options.target;
+  const base: BuilderTarget = given === undefined ? await moduleTarget() : typeof given === 'function' ? functionTarget(given) : given;
+  const target = withTimeout(base, options.timeoutMs ?? 5000);
+  try {
+    return await runBuilderProperties(builderProperties(options.only ?? 'all'), target, { ...options, seed: options.seed ?? DEFAULT_SEED });
+  } finally {
+    if (given === undefined || typeof given === 'function') await base.close();
+  }
+}
+
+/** For test frameworks: throws with the console-style summary when the builder has findings. */
+export async function assertGenerator(options: CheckGeneratorOptions = {}): Promise<RunReport> {
+  const report = await checkGenerator(options);
+  if (report.findingCount > 0) {
+    const first = report.properties.flatMap((property) => property.findings)[0];
+    throw new GeneratorCheckError(`${report.findingCount} finding(s) against ${report.target}; first: ${first?.propertyId}: ${first?.summary} (replay: ${first?.replay})`, report);
+  }
+  return report;
+}
+
+export class GeneratorCheckError extends Error {
+  constructor(
+    message: string,
+    readonly report: RunReport,
+  ) {
+    super(message);
+    this.name = 'GeneratorCheckError';
+  }
+}
+
