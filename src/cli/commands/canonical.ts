@@ -1,5 +1,6 @@
 import { parseTwiml } from '../../xml/parse.js';
-import { serializeTwiml } from '../../xml/serialize.js';
+import { DialKitError } from '../../errors.js';
+import { SerializeError, serializeTwiml } from '../../xml/serialize.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';
 import { readInput } from '../readInput.js';
@@ -13,11 +14,16 @@ export const canonicalCommand: Command = {
     const maxBytes = integerOption('max-bytes', values['max-bytes'], 64 * 1024, 1);
     const parsed = parseTwiml(await readInput(positionals[0], io.stdin), { maxBytes });
     if (!parsed.ok) {
-      const where = parsed.error.line === undefined ? '' : ` (line ${parsed.error.line}, column ${parsed.error.column ?? 1})`;
-      write(io.stderr, `dial-kit: the input is not a TwiML document: ${parsed.error.message}${where}`);
-      return 1;
+      // There is nothing to print: bad input is a one-sentence error with exit 2, like an unreadable file.
+      const where = parsed.error.line === undefined ? '' : ` at line ${parsed.error.line}, column ${parsed.error.column ?? 1}`;
+      throw new DialKitError('DIALKIT_ERR_INPUT_INVALID', `the input is not well-formed TwiML: ${parsed.error.message}${where}`);
     }
-    write(io.stdout, serializeTwiml(parsed.document));
+    try {
+      write(io.stdout, serializeTwiml(parsed.document));
+    } catch (error) {
+      if (!(error instanceof SerializeError)) throw error;
+      throw new DialKitError('DIALKIT_ERR_SERIALIZE', `the document cannot be written as XML 1.0: ${error.message}`);
+    }
     return 0;
   },
 };
