@@ -27,3 +27,5 @@ export { sipUri } from './sipUri.js';
 export { twilioUrl, type TwilioUrlConstraints } from './twilioUrl.js';
 export { voiceRequest, type VoiceRequestConstraints } from './voiceRequest.js';
 export { whatsAppNoun } from './whatsAppNoun.js';
+export { coverageOf, type CoverageSample } from './coverage.js';
+export { valueClasses } from './valueClasses.js';

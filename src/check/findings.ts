@@ -43,6 +43,8 @@ export interface Coverage {
   readonly nouns: Readonly<Record<string, number>>;
   readonly rules: Readonly<Record<string, number>>;
   readonly outcomes: Readonly<Record<string, number>>;
+  /** `Element.attribute:class` (e.g. `Dial.timeout:max`, `Dial.action:relative`): which kinds of value were produced. */
+  readonly valueClasses?: Readonly<Record<string, number>>;
 }
 
 export interface RunReport {
