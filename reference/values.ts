@@ -50,7 +50,8 @@ export function isTwilioUrl(value: string): boolean {
     return URL.canParse(value, 'https://relative.invalid/base/doc.xml');
   }
   if (!/^https?$/i.test(scheme)) return false;
-  if (!URL.canParse(value)) return false;
+  // WHATWG URL parsing repairs `http:///x` and `http:example.com`; an absolute URL (RFC 3986 §3) names its host after `//`.
+  if (!/^https?:\/\/[^/?#]/i.test(value) || !URL.canParse(value)) return false;
   return new URL(value).hostname !== '';
 }
 
