@@ -87,6 +87,19 @@ export const INVALID_DRAWS_LABEL: GeneratorProperty<LabelledInvalid> = {
   },
 };
 
+/** @see facts §1.2 12100; reference/rules.ts */
+export const INVALID_XML_DRAWS_LABEL: GeneratorProperty<LabelledInvalid> = {
+  id: 'GEN-INVALID-002',
+  title: 'the canonical XML of every invalid document draws the same labelled rule ids (what `dial-kit sample --invalid` prints)',
+  source: 'facts §1.2, §1.3; seed attribute table, §Nouns',
+  arbitrary: invalidDocument({ documentsOnly: true }),
+  check(sample) {
+    if (sample.kind === 'xml') return [];
+    const reported = reportedRules({ kind: 'xml', xml: serializeTwiml(sample.document), rules: sample.rules });
+    return sameSet(sample.rules, reported) ? [] : [`labelled ${[...sample.rules].sort().join(', ')} but its XML draws ${reported.join(', ') || 'nothing'}`];
+  },
+};
+
 /** @see facts §1.2 12100; XML 1.0 §2.2, §3.3.3 */
 export const ROUND_TRIP: GeneratorProperty<TwimlDocument> = {
   id: 'GEN-ROUNDTRIP-001',
@@ -155,7 +168,7 @@ export const REQUEST_WELL_FORMED: GeneratorProperty<VoiceRequestParams> = {
   },
 };
 
-export const GENERATOR_PROPERTIES = [VALID_VALIDATES, VALID_XML_VALIDATES, INVALID_DRAWS_LABEL, ROUND_TRIP, OUTCOME_CONSISTENT, REQUEST_WELL_FORMED] as const;
+export const GENERATOR_PROPERTIES = [VALID_VALIDATES, VALID_XML_VALIDATES, INVALID_DRAWS_LABEL, INVALID_XML_DRAWS_LABEL, ROUND_TRIP, OUTCOME_CONSISTENT, REQUEST_WELL_FORMED] as const;
 
 export interface GeneratorPropertyResult {
   readonly id: string;
