@@ -7,7 +7,8 @@
 import type { AnswerObservation } from '../src/check/endpoint/answerObservation.js';
 import { PLAIN_MEDIA_TYPE, TWIML_MEDIA_TYPES } from '../src/check/endpoint/answerObservation.js';
 import type { EndpointProperty, Problem } from '../src/check/endpoint/endpointProperty.js';
-import { dialOutcome } from '../src/arbitraries/dialOutcome.js';
+import { outcomeFor } from '../src/arbitraries/dialOutcome.js';
+import { outcomeMaterial, type OutcomeMaterial } from '../src/arbitraries/outcomeMaterial.js';
 import { voiceRequest } from '../src/arbitraries/voiceRequest.js';
 import type { EndpointCheckOptions } from '../src/check/endpoint/endpointOptions.js';
 import { runEndpointCheck, type EndpointSuite } from '../src/check/endpoint/runEndpointCheck.js';
@@ -219,10 +220,12 @@ export const ENDPOINT_PROPERTIES: readonly EndpointProperty[] = [
 ];
 
 /** The catalogue with the generators that play calls: generated first requests and `<Dial>` outcomes fitted to each `<Dial>`. */
-export const ENDPOINT_SUITE: EndpointSuite = {
+export const ENDPOINT_SUITE: EndpointSuite<OutcomeMaterial> = {
   properties: ENDPOINT_PROPERTIES,
   voiceRequest: () => voiceRequest(),
-  dialOutcome: (dial) => dialOutcome(dial),
+  // dialOutcome(dial) is outcomeMaterial().map((material) => outcomeFor(dial, material)): the same outcomes, drawn before the call.
+  outcomeMaterial: () => outcomeMaterial(),
+  fitOutcome: (dial, material) => outcomeFor(dial, material),
 };
 
 /**

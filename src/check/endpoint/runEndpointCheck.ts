@@ -16,12 +16,22 @@ import type { EndpointProperty, Problem } from './endpointProperty.js';
 import { replayLine } from './replayLine.js';
 import { drawsFrom, walkCall, type CallTranscript, type WalkSettings } from './walkCall.js';
 
-/** What the runner plays calls with: the catalogue and the generators, passed in (the runner knows no property by name). */
-export interface EndpointSuite {
+/**
+ * What the runner plays calls with: the catalogue and the generators, passed in (the runner knows no
+ * property by name). A `<Dial>` outcome depends on the `<Dial>` the app answers with, known only
+ * mid-call; so the call draws raw outcome material up front and fits it to each `<Dial>` reached
+ * (`dialOutcome(dial)` is exactly `material.map((m) => fit(dial, m))`). Drawn up front, the whole call
+ * shrinks and replays by seed and path like any fast-check value.
+ */
+export interface EndpointSuite<Material = unknown> {
   readonly properties: readonly EndpointProperty[];
   readonly voiceRequest: () => fc.Arbitrary<VoiceRequestParams>;
-  readonly dialOutcome: (dial: DialVerb) => fc.Arbitrary<DialOutcome>;
+  readonly outcomeMaterial: () => fc.Arbitrary<Material>;
+  readonly fitOutcome: (dial: DialVerb, material: Material) => DialOutcome;
 }
+
+/** Outcome materials drawn per call; the n-th `<Dial>` reached uses material n modulo the count. */
+const MATERIALS_PER_CALL = 4;
 
 interface Judged {
   readonly property: EndpointProperty;
@@ -64,7 +74,7 @@ function isTransportWall(judged: readonly Judged[]): boolean {
  * broke become findings; the next round goes on with the remaining calls and the other properties,
  * so one run reports each distinct problem once, each with its own shrunk call.
  */
-export async function runEndpointCheck(options: EndpointCheckOptions, suite: EndpointSuite): Promise<RunReport> {
+export async function runEndpointCheck<Material>(options: EndpointCheckOptions, suite: EndpointSuite<Material>): Promise<RunReport> {
   const started = Date.now();
   let target: URL;
   try {
@@ -222,10 +232,10 @@ interface RoundFailure {
   readonly path: string;
 }
 
-async function playRound(
+async function playRound<Material>(
   client: HttpClient,
   settings: WalkSettings,
-  suite: EndpointSuite,
+  suite: EndpointSuite<Material>,
   options: EndpointCheckOptions,
   state: RunState,
   round: RoundSettings,
@@ -237,13 +247,14 @@ async function playRound(
   let shrinkDeadline: number | undefined;
   let shrinkAbort: AbortController | undefined;
   let shrinkTimer: NodeJS.Timeout | undefined;
-  const seedArbitrary = (): fc.Arbitrary<number> => fc.nat({ max: 0x7fffffff });
+  const materials = fc.array(suite.outcomeMaterial(), { minLength: 1, maxLength: MATERIALS_PER_CALL });
+  const idSeed = fc.nat({ max: 0x7fffffff });
 
-  const property = fc.asyncProperty(suite.voiceRequest(), fc.gen(), async (generated, gen) => {
+  const property = fc.asyncProperty(suite.voiceRequest(), materials, idSeed, async (generated, drawn, callSeed) => {
     // Once the shrink budget is spent, every further candidate "passes" at once, so shrinking ends.
     if (shrinkDeadline !== undefined && Date.now() >= shrinkDeadline) return true;
     const shrinking = lastFailure !== undefined;
-    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(gen, suite.dialOutcome, seedArbitrary), shrinkAbort?.signal);
+    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(drawn, suite.fitOutcome, callSeed), shrinkAbort?.signal);
     if (shrinkAbort?.signal.aborted === true) return true;
     const judged = judge(transcript, active, round.timeoutMs, round.lenient);
     if (!shrinking) {
@@ -266,7 +277,7 @@ async function playRound(
     }
     return false;
   });
-  let details: fc.RunDetails<[VoiceRequestParams, fc.GeneratorValue]>;
+  let details: fc.RunDetails<[VoiceRequestParams, Material[], number]>;
   try {
     details = await fc.check(property, {
       seed: round.seed,

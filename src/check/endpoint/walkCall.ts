@@ -1,4 +1,3 @@
-import type fc from 'fast-check';
 import { interpret } from '../../../reference/interpret/interpret.js';
 import type { ValidateOptions } from '../../../reference/validate.js';
 import type { DialVerb } from '../../model/dial.js';
@@ -31,7 +30,7 @@ export interface WalkSettings {
   readonly interpret?: InterpretOptions;
 }
 
-/** What draws the random parts of a call; `fc.gen()` in a property, so outcomes shrink and replay. */
+/** What draws the random parts of a call, from values fast-check generated up front (so they shrink and replay). */
 export interface CallDraws {
   outcome(dial: DialVerb): DialOutcome;
   seed(): number;
@@ -195,10 +194,12 @@ async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: R
   }
 }
 
-/** The draws of one property run, taken from fast-check's in-predicate generator so they shrink. */
-export function drawsFrom(gen: fc.GeneratorValue, dialOutcome: (dial: DialVerb) => fc.Arbitrary<DialOutcome>, seedArbitrary: () => fc.Arbitrary<number>): CallDraws {
+/** The draws of one call: the n-th `<Dial>` reached gets material n (cycling) fitted to it, and seed `callSeed + n`. */
+export function drawsFrom<Material>(materials: readonly Material[], fit: (dial: DialVerb, material: Material) => DialOutcome, callSeed: number): CallDraws {
+  let outcomes = 0;
+  let seeds = 0;
   return {
-    outcome: (dial) => gen(dialOutcome, dial),
-    seed: () => gen(seedArbitrary),
+    outcome: (dial) => fit(dial, materials[outcomes++ % materials.length] as Material),
+    seed: () => (callSeed + seeds++) % 0x80000000,
   };
 }
