@@ -8,3 +8,7 @@ export type { ValueKind, ValueKindName, ValueProblem } from './spec/valueKinds.j
 export { valueProblem, problemsOf, contentProblem, isPhoneNumber, isClientIdentity, isSipUri, isTwilioUrl, isCallerIdFor } from './values.js';
 export { dialedLegs, type DialedLeg } from './legs.js';
 export { interpret } from './interpret/interpret.js';
+export { INTERPRET_RULES, type InterpretRule } from './interpret/interpretRules.js';
+export { OPTION_DOCS, DEFAULT_OPTIONS, type OptionDoc } from './interpret/options.js';
+export { OUTCOME_KINDS, shorthandOutcome, isOutcomeKind, type OutcomeKind } from './interpret/shorthandOutcome.js';
+export { describeTrace } from './interpret/describeTrace.js';

@@ -20,6 +20,7 @@ export interface BridgePhase {
  * @see seed (Goodbye example: a caller hangup ends the session) — rule interp.caller-hangup.bridged
  */
 export function bridge(answeredAt: number, outcome: BridgeOutcome, settings: DialSettings, options: ResolvedOptions, notes: string[]): BridgePhase {
+  // rule interp.time-limit.from: the seed reads both ways (option timeLimitFrom)
   const limitEnd = options.timeLimitFrom === 'answer' ? answeredAt + settings.timeLimit : Math.max(answeredAt, settings.timeLimit);
   const starIgnored = outcome.endedBy === 'star' && !settings.hangupOnStar;
   if (starIgnored) notes.push('interp.hangup-on-star.ignored: `*` was pressed but hangupOnStar is not "true"; the bridge lasts until timeLimit.');

@@ -15,7 +15,7 @@ export interface RequestSpec {
  * Resolves `target` against the document URL, the way RFC 3986 §5 does (WHATWG `new URL`), or
  * undefined when it cannot be resolved. The fragment is dropped: it is never sent over HTTP, and
  * Twilio reads it as connection overrides (facts §5).
- * @see facts §5 (relative URLs: RFC 3986 join against the document URL)
+ * @see facts §5 (relative URLs: RFC 3986 join against the document URL) — rule interp.request.url
  */
 export function resolveUrl(target: string, documentUrl: string): URL | undefined {
   try {

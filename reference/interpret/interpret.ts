@@ -3,15 +3,16 @@ import type { TwimlDocument } from '../../src/model/document.js';
 import type { DerivedRequest, DialCallStatus, DialResult, DialTrace, InterpretInput, NextStep } from '../../src/model/trace.js';
 import { dialedLegs } from '../legs.js';
 import { bridge, type BridgePhase } from './bridge.js';
-import { derivedRequest, resolveUrl } from './derivedRequest.js';
+import { actionRequest } from './actionRequest.js';
+import { resolveUrl } from './derivedRequest.js';
 import { legCallbacks, type Timed } from './legCallbacks.js';
-import { legAddress, legAttributes, methodOf, urlAttribute } from './legInfo.js';
+import { nounUrl } from './nounUrl.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { recordingCallbacks, recordingOf } from './recording.js';
-import { ringLegs, type LegRun, type RingPhase } from './ringLegs.js';
-import { dialSettings, type DialSettings } from './settings.js';
+import { referRequest } from './referRequest.js';
+import { ringLegs, type RingPhase } from './ringLegs.js';
+import { dialSettings } from './settings.js';
 import { sidFor } from './sid.js';
-import { parentParams } from './voiceParams.js';
 
 /** Index of the `<Dial>` to interpret: the one asked for, else the first. */
 function dialAt(document: TwimlDocument, dialIndex: number | undefined): { dial: DialVerb; index: number } {
@@ -38,6 +39,7 @@ function dialCallStatus(ring: RingPhase, options: ResolvedOptions): DialCallStat
     case 'canceled':
       return 'canceled';
     case 'caller-hangup-ringing':
+      // rule interp.caller-hangup.status: no source names it (option callerHangupRingingStatus)
       return options.callerHangupRingingStatus;
   }
 }
@@ -50,11 +52,6 @@ function nextVerb(document: TwimlDocument, dialIndex: number): NextStep {
     return { kind: 'continue', verbIndex: index, verbName: verb.kind === 'Dial' ? 'Dial' : verb.name };
   }
   return { kind: 'hangup', reason: 'no verb follows the <Dial>' };
-}
-
-/** Standard SIP final responses for a leg the outcome gave no SIP details for (RFC 3261 §21). */
-function sipCode(run: LegRun): number {
-  return run.status === 'completed' ? 200 : run.status === 'busy' ? 486 : run.status === 'failed' ? 404 : 487;
 }
 
 /**
@@ -104,8 +101,8 @@ export function interpret(input: InterpretInput): DialTrace {
       talkSeconds: bridged?.talkSeconds ?? 0,
     }));
   }
-  if (answered !== undefined) timed.push(...whisper(answered, { documentUrl, accountSid, apiVersion, from, childSid, seed }));
-  if (bridged !== undefined && answered !== undefined) timed.push(...refer(answered, bridged, settings, input, { accountSid, parentCallSid }, notes));
+  if (answered !== undefined) timed.push(...nounUrl(answered, { documentUrl, accountSid, apiVersion, from, childSid, seed }));
+  if (bridged !== undefined && answered !== undefined) timed.push(...referRequest(answered, bridged, settings, input, { accountSid, parentCallSid }, notes));
 
   let next: NextStep;
   const decisive = ring.decisive;
@@ -113,26 +110,11 @@ export function interpret(input: InterpretInput): DialTrace {
   const wantsAction = settings.action !== undefined && (callerOnLine || options.callerHangupAction === 'request-and-discard');
   if (!callerOnLine && settings.action !== undefined) notes.push(`interp.caller-hangup.action: the caller hung up; option callerHangupAction=${options.callerHangupAction} (facts §3.6).`);
   if (wantsAction && settings.action !== undefined) {
-    const params = parentParams(request, { callSid: parentCallSid, accountSid }, callerOnLine ? 'in-progress' : 'completed');
-    params.DialCallStatus = status;
-    /** @see seed §action parameters (DialCallSid and DialCallDuration not after a conference; DialCallDuration not after a redirected child) — rule interp.params.dial */
-    const conference = decisive?.leg.kind === 'Conference';
-    if (decisive !== undefined && !conference) params.DialCallSid = childSid(decisive.leg.index);
-    if (decisive !== undefined && !conference && input.outcome.bridge.childRedirected !== true) params.DialCallDuration = String(bridged?.talkSeconds ?? 0);
-    params.DialBridged = String(bridged !== undefined);
-    /** @see seed §action (RecordingUrl only when record is set) — rule interp.params.recording-url */
-    if (recording !== undefined) params.RecordingUrl = recording.url;
-    /** @see facts §3.1 ([SIP] DialSipCallId, DialSipResponseCode, DialSipHeader_*) — rule interp.params.sip */
-    if (decisive !== undefined && decisive.leg.kind === 'Sip') {
-      const sip = decisive.outcome.sip;
-      if (sip === undefined) notes.push('interp.params.sip: the outcome gives no SIP details; Call-ID from the seed and the standard SIP final code for the leg status.');
-      params.DialSipCallId = sip?.callId ?? `${sidFor('', seed, `sip:${decisive.leg.index}`).slice(0, 16)}@sip.twilio.invalid`;
-      params.DialSipResponseCode = String(sip?.responseCode ?? sipCode(decisive));
-      for (const [name, value] of Object.entries(sip?.headers ?? {})) params[`DialSipHeader_${name}`] = value;
-    }
-    const action = derivedRequest({ kind: 'action', at: endedAt, method: settings.method, target: settings.action, documentUrl, params });
-    if (action === undefined) notes.push(`interp.action.invalid-url: action=${JSON.stringify(settings.action)} cannot be resolved to an http(s) URL; no request (11100).`);
-    else timed.push({ request: action, rank: 6 });
+    const action = actionRequest({
+      target: settings.action, method: settings.method, at: endedAt, documentUrl, request, status, callerOnLine, decisive, bridged, recording,
+      childRedirected: input.outcome.bridge.childRedirected === true, ids: { parentCallSid, accountSid, childSid }, seed,
+    }, notes);
+    if (action !== undefined) timed.push({ request: action, rank: 6 });
   }
 
   const requests: DerivedRequest[] = timed
@@ -157,57 +139,4 @@ export function interpret(input: InterpretInput): DialTrace {
     callerOnLine,
   };
   return { requests, result, next, assumptions: notes };
-}
-
-/**
- * The noun's `url` is fetched on the answered leg before the bridge; for `<Queue>` on the dequeued caller's leg.
- * @see facts §2.2 ([NUMBER] url whisper), §2.6 ([QUEUE] url: QueueSid, CallSid, QueueTime, DequeingCallSid) — rule interp.noun-url
- */
-function whisper(run: LegRun, context: { documentUrl: string; accountSid: string; apiVersion: string; from: string; childSid: (index: number) => string; seed: number }): Timed[] {
-  const attributes = legAttributes(run.leg);
-  const target = urlAttribute(attributes, 'url');
-  if (target === undefined || run.answeredAt === undefined || run.leg.kind === 'Conference') return [];
-  const params: Record<string, string> = run.leg.kind === 'Queue'
-    ? {
-        AccountSid: context.accountSid,
-        ApiVersion: context.apiVersion,
-        QueueSid: sidFor('QU', context.seed, `queue:${run.leg.index}`),
-        CallSid: context.childSid(run.leg.index),
-        QueueTime: String(run.outcome.queueWaitSeconds ?? 0),
-        DequeingCallSid: context.childSid(-1),
-      }
-    : {
-        AccountSid: context.accountSid,
-        ApiVersion: context.apiVersion,
-        CallSid: context.childSid(run.leg.index),
-        CallStatus: 'in-progress',
-        Direction: 'outbound-dial',
-        From: context.from,
-        To: legAddress(run.leg),
-      };
-  const request = derivedRequest({ kind: 'url', at: run.answeredAt, method: methodOf(attributes.method), target, documentUrl: context.documentUrl, params, nounPath: run.leg.path });
-  return request === undefined ? [] : [{ request, rank: 2 }];
-}
-
-/**
- * A SIP REFER from the called party while bridged requests `referUrl` with ReferTransferTarget.
- * @see seed §referUrl; facts §2.7 (not supported with <Application>), facts §1.3 13802 — rule interp.refer
- */
-function refer(run: LegRun, bridged: BridgePhase, settings: DialSettings, input: InterpretInput, ids: { accountSid: string; parentCallSid: string }, notes: string[]): Timed[] {
-  const happening = input.outcome.refer;
-  if (happening === undefined) return [];
-  const at = bridged.answeredAt + happening.afterSeconds;
-  if (at >= bridged.endedAt) return [];
-  if (settings.referUrl === undefined) {
-    notes.push('interp.refer.no-url: REFER received with no referUrl: error 13802, no request.');
-    return [];
-  }
-  if (run.leg.kind === 'Application') {
-    notes.push('interp.refer.application: referUrl is not supported with <Application>; no request.');
-    return [];
-  }
-  const params = parentParams(input.request, { callSid: ids.parentCallSid, accountSid: ids.accountSid }, 'in-progress');
-  params.ReferTransferTarget = happening.transferTarget;
-  const request = derivedRequest({ kind: 'referUrl', at, method: settings.referMethod, target: settings.referUrl, documentUrl: input.documentUrl, params });
-  return request === undefined ? [] : [{ request, rank: 4 }];
 }

@@ -38,7 +38,7 @@ interface Alone {
 
 /**
  * How one leg ends if nothing else happens, `limit` seconds after it starts.
- * @see seed §timeout (no-answer when the timeout passes); seed §DialCallStatus (busy, failed)
+ * @see seed §timeout (no-answer when the timeout passes); seed §DialCallStatus (busy, failed); facts §2.6 — rules interp.timeout, interp.queue
  */
 function alone(outcome: LegOutcome, limit: number): Alone {
   const response = outcome.response;
@@ -49,6 +49,7 @@ function alone(outcome: LegOutcome, limit: number): Alone {
   return { endsAt: limit, status: 'no-answer', answers: false };
 }
 
+/** @see facts §3.3, §4.2 — rule interp.caller-hangup.ringing; seed §DialCallStatus (canceled via the REST API) */
 function interruptOf(outcome: DialOutcome): { at: number; end: 'canceled' | 'caller-hangup-ringing' } | undefined {
   const hangup = outcome.callerHangupWhileRingingAt;
   const cancel = outcome.canceledAt;

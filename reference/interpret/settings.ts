@@ -62,7 +62,7 @@ function integerValue(dial: DialVerb, name: string, fallback: number, min: numbe
  * @see seed attribute table (defaults); facts §1.2 (invalid values are warnings, the call goes on)
  */
 export function dialSettings(dial: DialVerb, options: ResolvedOptions, notes: string[]): DialSettings {
-  /** @see seed §timeout (default 30, minimum 5, maximum 600, 5 s buffer) */
+  /** @see seed §timeout (default 30, minimum 5, maximum 600, 5 s buffer) — rule interp.timeout */
   const timeout = integerValue(dial, 'timeout', 30, 5, 600, options, notes);
   const ringLimit = timeout + (options.timeoutBuffer ? 5 : 0);
   if (!options.timeoutBuffer) notes.push('interp.timeout.buffer: option timeoutBuffer=false, no 5-second buffer (facts §8.3).');
