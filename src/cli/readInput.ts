@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DialKitError } from '../errors.js';
 
@@ -6,9 +6,17 @@ import { DialKitError } from '../errors.js';
 export async function readInput(path: string | undefined, stdin: Readable, maxBytes = 16 * 1024 * 1024): Promise<string> {
   if (path !== undefined && path !== '-') {
     try {
-      const bytes = await readFile(path);
-      if (bytes.length > maxBytes) throw new DialKitError('DIALKIT_ERR_INPUT_UNREADABLE', `${path} is larger than ${maxBytes} bytes`);
-      return decodeUtf8(bytes, path);
+      // The size is checked before reading, so a huge file is refused without being loaded.
+      const handle = await open(path, 'r');
+      try {
+        const tooLarge = (): DialKitError => new DialKitError('DIALKIT_ERR_INPUT_UNREADABLE', `${path} is larger than ${maxBytes} bytes`);
+        if ((await handle.stat()).size > maxBytes) throw tooLarge();
+        const bytes = await handle.readFile();
+        if (bytes.length > maxBytes) throw tooLarge();
+        return decodeUtf8(bytes, path);
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       if (error instanceof DialKitError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
