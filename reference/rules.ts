@@ -75,7 +75,14 @@ const NOUN_RULES: readonly RuleSpec[] = NOUNS.flatMap((noun) => {
   const prefix = noun.name.toLowerCase();
   const rules: RuleSpec[] = [
     make(`${prefix}.unknown-attribute`, 12200, `an attribute of <${noun.name}> is not one Twilio knows`, 'facts §1.2 [ERR-JSON] 12200'),
-    make(`${prefix}.child.invalid`, 12200, `<${noun.name}> holds an element it may not hold`, `${noun.source}; facts §1.2 12200`),
+    make(
+      `${prefix}.child.invalid`,
+      12200,
+      noun.childElements.length === 0
+        ? `<${noun.name}> holds an element (it holds text only)`
+        : `<${noun.name}> holds an element it may not hold, a child twice or with attributes, or text beside its children`,
+      `${noun.source}; facts §1.2 12200`,
+    ),
   ];
   if (noun.name === 'Queue') {
     rules.push(make('queue.content.short', 14212, 'the queue name is empty', noun.source));

@@ -146,6 +146,8 @@ function whyNotNoun(element: GenericElement, allowed: readonly string[]): string
   for (const name of allowed.filter((child) => child !== 'Parameter')) {
     if (elements.filter((child) => child.name === name).length > 1) return `holds more than one <${name}>`;
   }
+  const withAttributes = elements.find((child) => child.name !== 'Parameter' && Object.keys(child.attributes).length > 0);
+  if (withAttributes !== undefined) return `holds an <${withAttributes.name}> with attributes, which it may not have`;
   const nested = elements.find((child) => child.children.some((grandchild) => grandchild.kind === 'element' || child.name === 'Parameter'));
   if (nested !== undefined) return `holds a <${nested.name}> with content it may not have (<Parameter> is empty, <${allowed[0] ?? 'Identity'}> holds text only)`;
   // @see facts §2.3 [CLIENT]: the identity is the text or an <Identity> child; the sources never show both.

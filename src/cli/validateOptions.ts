@@ -1,5 +1,6 @@
 import type { ValidateOptions } from '../../reference/validate.js';
 import { DialKitError } from '../errors.js';
+import { DEFAULT_MAX_BYTES } from '../xml/parse.js';
 import { integerOption } from './args.js';
 
 /** The validator options as CLI flags, shared by every command that validates TwiML. */
@@ -19,6 +20,6 @@ export function validateOptionsFrom(values: { 'allow-24h'?: boolean; combination
   return {
     allow24HourCalls: values['allow-24h'] === true,
     combinations,
-    maxBytes: integerOption('max-bytes', values['max-bytes'], 64 * 1024, 1),
+    maxBytes: integerOption('max-bytes', values['max-bytes'], DEFAULT_MAX_BYTES, 1),
   };
 }

@@ -222,6 +222,11 @@ function toNoun(element: GenericElement): DialNoun | GenericElement {
   return element;
 }
 
+/** An `<Identity>` or `<ApplicationSid>` the model can hold: text only, no attributes (the model has nowhere to keep them). */
+function isPlainText(element: GenericElement): boolean {
+  return Object.keys(element.attributes).length === 0 && element.children.every((node) => node.kind === 'text');
+}
+
 function toParameter(element: GenericElement): ParameterElement | undefined {
   return element.children.length === 0 ? { kind: 'Parameter', attributes: element.attributes } : undefined;
 }
@@ -231,7 +236,7 @@ function toClient(element: GenericElement): ClientNoun | undefined {
   const parameters: ParameterElement[] = [];
   for (const child of element.children) {
     if (child.kind === 'text') continue;
-    if (child.name === 'Identity' && identity === undefined && child.children.every((node) => node.kind === 'text')) {
+    if (child.name === 'Identity' && identity === undefined && isPlainText(child)) {
       identity = textOf(child.children);
     } else if (child.name === 'Parameter' && toParameter(child) !== undefined) {
       parameters.push(toParameter(child) as ParameterElement);
@@ -252,7 +257,7 @@ function toApplication(element: GenericElement): ApplicationNoun | undefined {
       if (child.text.trim() !== '') return undefined;
       continue;
     }
-    if (child.name === 'ApplicationSid' && applicationSid === undefined && child.children.every((node) => node.kind === 'text')) {
+    if (child.name === 'ApplicationSid' && applicationSid === undefined && isPlainText(child)) {
       applicationSid = textOf(child.children);
     } else if (child.name === 'Parameter' && toParameter(child) !== undefined) {
       parameters.push(toParameter(child) as ParameterElement);

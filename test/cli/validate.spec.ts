@@ -147,3 +147,15 @@ describe('dial-kit rules', () => {
     expect((await cli(['rules', 'extra'])).code).toBe(2);
   });
 });
+
+/** Pinned output: a change in a message, a rule id or the rule list is a reviewed change of this snapshot. */
+describe('pinned CLI output', () => {
+  it('validate on a document breaking several rules', async () => {
+    const xml = '<Response>\n  <Dial timeout="2" record="yes" callerId="client:joey">\n    <Number>+14155550100</Number>\n    <Say>hi</Say>\n  </Dial>\n</Response>\n';
+    expect(await cli(['validate', '-'], xml)).toMatchSnapshot();
+  });
+
+  it('rules', async () => {
+    expect((await cli(['rules'])).stdout).toMatchSnapshot();
+  });
+});

@@ -78,6 +78,13 @@ describe('a <Client> the parser cannot model', () => {
     expect(messageOf('<Client><Identity>a</Identity><Parameter name="k">v</Parameter></Client>')).toMatch(/^client\.child\.invalid: <Client> holds a <Parameter> with content/);
   });
 
+  it('refuses attributes on <Identity> and <ApplicationSid>, which the model could not keep', () => {
+    expect(messageOf('<Client><Identity type="x">joey</Identity></Client>')).toBe('client.child.invalid: <Client> holds an <Identity> with attributes, which it may not have');
+    expect(messageOf('<Application><ApplicationSid a="1">AP1</ApplicationSid></Application>')).toBe(
+      'application.child.invalid: <Application> holds an <ApplicationSid> with attributes, which it may not have',
+    );
+  });
+
   it('accepts blank text around an <Identity> child', () => {
     expect(validateXml('<Response><Dial><Client>\n  <Identity>joey</Identity>\n</Client></Dial></Response>').diagnostics).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { parseTwiml } from '../../xml/parse.js';
+import { DEFAULT_MAX_BYTES, parseTwiml } from '../../xml/parse.js';
 import { DialKitError } from '../../errors.js';
 import { SerializeError, serializeTwiml } from '../../xml/serialize.js';
 import { integerOption, parseCommandArgs } from '../args.js';
@@ -11,7 +11,7 @@ export const canonicalCommand: Command = {
   usage: 'dial-kit canonical [FILE|-] [--max-bytes N]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { 'max-bytes': { type: 'string' } }, 1);
-    const maxBytes = integerOption('max-bytes', values['max-bytes'], 64 * 1024, 1);
+    const maxBytes = integerOption('max-bytes', values['max-bytes'], DEFAULT_MAX_BYTES, 1);
     const parsed = parseTwiml(await readInput(positionals[0], io.stdin), { maxBytes });
     if (!parsed.ok) {
       // There is nothing to print: bad input is a one-sentence error with exit 2, like an unreadable file.
