@@ -3,7 +3,8 @@
  * seed section it checks.
  */
 import { describe, expect, it } from 'vitest';
-import { answer, busy, fail, kinds, outcome, ring, run } from './helpers.js';
+import { interpret } from '../../reference/index.js';
+import { answer, busy, doc, fail, kinds, outcome, ring, run } from './helpers.js';
 
 const GOODBYE = '<Response><Dial>415-123-4567</Dial><Say>Goodbye</Say></Response>';
 const GET_ACTION = '<Response><Dial action="/handleDialCallStatus" method="GET">415-123-4567</Dial><Say>I am unreachable</Say></Response>';
@@ -63,6 +64,16 @@ describe('seed §method: the GET action example (page at http://example.com/dial
     expect(base('next')).toBe('http://example.com/next');
     expect(base('//other.example/x')).toBe('http://other.example/x');
     expect(base('https://abs.example/y')).toBe('https://abs.example/y');
+  });
+  it('relative URLs resolve against the document\'s own path and query (RFC 3986 §5.4 examples, shape for shape)', () => {
+    const from = (action: string): string =>
+      interpret({ document: doc(`<Response><Dial action="${action}">1</Dial></Response>`), documentUrl: 'https://a.example/b/c/d.xml?q=1#frag', request: {}, outcome: outcome([busy(1)]) }).requests[0]!.url;
+    expect(from('g')).toBe('https://a.example/b/c/g');
+    expect(from('./g/')).toBe('https://a.example/b/c/g/');
+    expect(from('../g')).toBe('https://a.example/b/g');
+    expect(from('../../../g')).toBe('https://a.example/g');
+    expect(from('?y')).toBe('https://a.example/b/c/d.xml?y');
+    expect(from('g#s')).toBe('https://a.example/b/c/g');
   });
 });
 
