@@ -29,7 +29,7 @@ export interface EndpointCheckOptions {
   readonly replayPath?: string;
   /** Method after a followed redirect (default `browser`); see RedirectMethodPolicy. */
   readonly redirectMethod?: RedirectMethodPolicy;
-  /** Time shrinking may take after the first failure (default: the timeout, at least 2 s). */
+  /** Time shrinking may take after the first failure (default: the timeout), so a slow endpoint cannot make it last. */
   readonly shrinkBudgetMs?: number;
   readonly validate?: ValidateOptions;
   readonly interpret?: InterpretOptions;

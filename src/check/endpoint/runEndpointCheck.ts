@@ -97,7 +97,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
   const lenient = options.lenient === true;
-  const shrinkBudgetMs = options.shrinkBudgetMs ?? Math.max(timeoutMs, 2000);
+  const shrinkBudgetMs = options.shrinkBudgetMs ?? timeoutMs;
   const unreachable = await probeReachable(target, Math.min(timeoutMs, 10_000));
   if (unreachable !== undefined) throw new DialKitError('DIALKIT_ERR_TARGET_START', `the target is unreachable: ${unreachable.message}`);
 

@@ -34,6 +34,7 @@ export function classifyTransportError(error: unknown, deadlinePassed: boolean):
   if (code.startsWith('HPE_') || code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_INFO') {
     return 'protocol';
   }
+  if (name === 'HTTPParserError') return 'protocol';
   if (code === 'UND_ERR_ABORTED' || name === 'AbortError') return 'aborted';
   return 'other';
 }

@@ -1,0 +1,237 @@
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createTcpServer, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkEndpoint } from '../../properties/endpoint.js';
+import type { Finding, RunReport } from '../../src/check/findings.js';
+import { isDialKitError } from '../../src/errors.js';
+import { DIAL_DOCUMENT, listen, startFakeApp, type RunningServer } from './fakeApp.js';
+
+const TIMEOUT_MS = 800;
+/** Scheduling slack on a loaded 2-core machine. */
+const SLACK_MS = 500;
+let servers: RunningServer[] = [];
+let sockets: Socket[] = [];
+
+afterEach(async () => {
+  for (const socket of sockets) socket.destroy();
+  sockets = [];
+  await Promise.all(servers.map((server) => server.close()));
+  servers = [];
+});
+
+async function keep(server: Promise<RunningServer>): Promise<RunningServer> {
+  const running = await server;
+  servers.push(running);
+  return running;
+}
+
+/** An HTTP server whose every answer is written by `handler` on the raw socket (so it can misbehave at the byte level). */
+async function rawTcp(handler: (socket: Socket) => void): Promise<RunningServer> {
+  const server = createTcpServer((socket) => {
+    sockets.push(socket);
+    socket.on('error', () => undefined);
+    handler(socket);
+  });
+  const running = await new Promise<RunningServer>((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as { port: number };
+      resolve({
+        url: `http://127.0.0.1:${address.port}/voice`,
+        origin: `http://127.0.0.1:${address.port}`,
+        requests: [],
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+  servers.push(running);
+  return running;
+}
+
+async function timed(url: string, runs = 20): Promise<{ report: RunReport; ms: number }> {
+  const started = Date.now();
+  const report = await checkEndpoint({ url, runs, seed: 3, timeoutMs: TIMEOUT_MS });
+  return { report, ms: Date.now() - started };
+}
+
+function only(report: RunReport): Finding {
+  const failed = report.properties.filter((property) => property.status === 'failed');
+  expect(failed.map((property) => `${property.id}: ${property.findings.map((finding) => finding.summary).join(' | ')}`)).toHaveLength(1);
+  return failed[0]?.findings[0] as Finding;
+}
+
+describe('hostile endpoints end in a named finding within twice the timeout', () => {
+  it('a server that accepts and never answers: EP-ANSWER timeout', async () => {
+    const server = await rawTcp(() => undefined);
+    const { report, ms } = await timed(server.url);
+    const finding = only(report);
+    expect(finding.propertyId).toBe('EP-ANSWER');
+    expect(finding.summary).toMatch(/no complete answer within 800 ms/);
+    expect(ms).toBeLessThan(2 * TIMEOUT_MS + SLACK_MS);
+  });
+
+  it('a server that sends headers and then drips the body forever: EP-ANSWER timeout (total limit, not per chunk)', async () => {
+    const server = await keep(
+      listen(
+        createHttpServer((_request, response) => {
+          response.writeHead(200, { 'content-type': 'text/xml' });
+          response.write('<Response>');
+          const timer = setInterval(() => response.write(' '), 50);
+          response.on('close', () => clearInterval(timer));
+        }),
+      ),
+    );
+    const { report, ms } = await timed(server.url);
+    expect(only(report).propertyId).toBe('EP-ANSWER');
+    expect(ms).toBeLessThan(2 * TIMEOUT_MS + SLACK_MS);
+  });
+
+  it('a server that resets the connection: EP-ANSWER reset', async () => {
+    const server = await rawTcp((socket) => socket.once('data', () => socket.resetAndDestroy()));
+    const { report, ms } = await timed(server.url);
+    const finding = only(report);
+    expect(finding.propertyId).toBe('EP-ANSWER');
+    expect(finding.summary).toMatch(/reset/);
+    expect(ms).toBeLessThan(2 * TIMEOUT_MS + SLACK_MS);
+  });
+
+  it('a server that answers garbage bytes: EP-ANSWER protocol (11206)', async () => {
+    const server = await rawTcp((socket) => socket.once('data', () => socket.end(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0d, 0x0a, 0x0d, 0x0a]))));
+    const { report } = await timed(server.url);
+    const finding = only(report);
+    expect(finding.propertyId).toBe('EP-ANSWER');
+    expect(finding.summary).toMatch(/protocol.*\[Twilio 11206\]/);
+  });
+
+  it('a huge body: EP-SIZE (11750); the kit stops reading one byte past 64 kB', async () => {
+    const server = await keep(
+      listen(
+        createHttpServer((_request, response) => {
+          response.writeHead(200, { 'content-type': 'text/xml' });
+          const chunk = Buffer.alloc(16 * 1024, 0x20);
+          let sent = 0;
+          // 64 MB per answer: far past the cap, and the kit must not wait for (or hold) all of it.
+          const pump = (): void => {
+            while (!response.destroyed && sent < 64 * 1024 * 1024) {
+              sent += chunk.length;
+              if (!response.write(chunk)) return void response.once('drain', pump);
+            }
+            response.end();
+          };
+          pump();
+        }),
+      ),
+    );
+    const heapBefore = process.memoryUsage().heapUsed;
+    const { report, ms } = await timed(server.url, 3);
+    const finding = only(report);
+    expect(finding.propertyId).toBe('EP-SIZE');
+    expect(finding.summary).toContain('longer than 65536 bytes');
+    expect(ms).toBeLessThan(2 * TIMEOUT_MS + SLACK_MS);
+    expect((finding.counterexample as { answer: { bodyStart: string } }).answer.bodyStart).toHaveLength(500);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('an entity bomb: EP-XML, never expanded', async () => {
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+      '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>' +
+      '<Response><Say>&lol9;</Say><Dial>+15558675310</Dial></Response>';
+    const server = await keep(startFakeApp({ voice: () => ({ status: 200, contentType: 'text/xml', body: bomb }) }));
+    const { report, ms } = await timed(server.url, 5);
+    const finding = only(report);
+    expect(finding.propertyId).toBe('EP-XML');
+    expect(finding.summary).toMatch(/DOCTYPE or entity declaration.*\[Twilio 12100\]/);
+    expect(ms).toBeLessThan(2 * TIMEOUT_MS + SLACK_MS);
+  });
+
+  it('a body that is not UTF-8: EP-XML', async () => {
+    const server = await keep(
+      listen(createHttpServer((_request, response) => response.writeHead(200, { 'content-type': 'text/xml' }).end(Buffer.from([0x3c, 0x52, 0xff, 0xfe, 0x3e])))),
+    );
+    expect(only((await timed(server.url, 3)).report).summary).toMatch(/not valid UTF-8/);
+  });
+});
+
+describe('redirects are followed as Twilio does, and never off the target origin', () => {
+  it('a redirect to another host: EP-ORIGIN, and the other host receives nothing', async () => {
+    const other = await keep(startFakeApp());
+    const server = await keep(startFakeApp({ voice: () => ({ status: 302, headers: { location: other.url } }) }));
+    const report = (await timed(server.url, 5)).report;
+    const finding = only(report);
+    expect(finding.propertyId).toBe('EP-ORIGIN');
+    expect(finding.summary).toContain(other.origin);
+    expect(other.requests).toEqual([]);
+  });
+
+  it('--allow-origin lets the kit follow it', async () => {
+    const other = await keep(startFakeApp());
+    const server = await keep(startFakeApp({ voice: () => ({ status: 307, headers: { location: other.url } }) }));
+    const report = await checkEndpoint({ url: server.url, runs: 5, seed: 3, timeoutMs: TIMEOUT_MS, allowOrigins: [other.origin] });
+    expect(report.properties.filter((property) => property.status === 'failed')).toEqual([]);
+    expect(other.requests.length).toBeGreaterThan(0);
+  });
+
+  it('a <Dial action> on another host: EP-ORIGIN, not a request', async () => {
+    const other = await keep(startFakeApp());
+    const server = await keep(startFakeApp({ voice: () => ({ status: 200, contentType: 'text/xml', body: DIAL_DOCUMENT.replace('action="/dial-status"', `action="${other.origin}/dial-status"`) }) }));
+    const finding = only((await timed(server.url, 5)).report);
+    expect(finding.propertyId).toBe('EP-ORIGIN');
+    expect(finding.summary).toMatch(/the action URL points to/);
+    expect(other.requests).toEqual([]);
+  });
+
+  it('a same-origin 303 is followed (as GET) and the answer checked', async () => {
+    const server = await keep(
+      startFakeApp({
+        raw: (request, response) => {
+          if (request.url === '/voice' && request.method === 'POST') {
+            response.writeHead(303, { location: '/twiml' }).end();
+            return true;
+          }
+          if (request.url === '/twiml') {
+            response.writeHead(200, { 'content-type': 'text/xml' }).end(DIAL_DOCUMENT);
+            return true;
+          }
+          return false;
+        },
+      }),
+    );
+    const report = (await timed(server.url, 5)).report;
+    expect(report.properties.filter((property) => property.status === 'failed')).toEqual([]);
+    expect(server.requests).toContain('GET /twiml');
+  });
+
+  it('a redirect loop: EP-REDIRECT 11215 after 10 redirects', async () => {
+    const server = await keep(startFakeApp({ raw: (request, response) => (response.writeHead(302, { location: `/loop${request.url?.length ?? 0}` }).end(), true) }));
+    const finding = only((await timed(server.url, 2)).report);
+    expect(finding.propertyId).toBe('EP-REDIRECT');
+    expect(finding.summary).toContain('[Twilio 11215]');
+    // Each call is one request and ten redirects followed, never more (a call cut by the shrink budget has fewer).
+    const chains = server.requests.join('\n').split(/^(?=POST \/voice)/m).map((chain) => chain.trim().split('\n').length);
+    expect(Math.max(...chains)).toBe(11);
+  });
+
+  it('a 308 or a 302 without Location: EP-REDIRECT 11216', async () => {
+    const permanent = await keep(startFakeApp({ voice: () => ({ status: 308, headers: { location: '/x' } }) }));
+    expect(only((await timed(permanent.url, 2)).report).summary).toMatch(/308 redirect.*\[Twilio 11216\]/);
+    const bare = await keep(startFakeApp({ voice: () => ({ status: 302 }) }));
+    expect(only((await timed(bare.url, 2)).report).summary).toMatch(/no Location header.*\[Twilio 11216\]/);
+  });
+});
+
+describe('when the kit cannot check', () => {
+  it('an app that never reaches a <Dial>: DIALKIT_ERR_NOTHING_CHECKED ("checked nothing")', async () => {
+    const server = await keep(startFakeApp({ voice: () => ({ status: 200, contentType: 'text/xml', body: '<Response><Say>Closed.</Say><Hangup/></Response>' }) }));
+    const error = await checkEndpoint({ url: server.url, runs: 5, seed: 1, timeoutMs: TIMEOUT_MS }).catch((caught: unknown) => caught);
+    expect(isDialKitError(error) && error.code).toBe('DIALKIT_ERR_NOTHING_CHECKED');
+    expect((error as Error).message).toMatch(/^checked nothing/);
+  });
+
+  it('a target nobody listens on: DIALKIT_ERR_TARGET_START', async () => {
+    const server = await startFakeApp();
+    const url = server.url;
+    await server.close();
+    const error = await checkEndpoint({ url, runs: 5, timeoutMs: TIMEOUT_MS }).catch((caught: unknown) => caught);
+    expect(isDialKitError(error) && error.code).toBe('DIALKIT_ERR_TARGET_START');
+  });
+});
