@@ -68,6 +68,12 @@ describe('dial-kit interpret on the seed examples', () => {
     expect(run.stdout).toContain('1. t=5s action GET http://example.com/handleDialCallStatus?');
     expect(run.stdout).toContain('next: the TwiML answered to request 1 (action) takes over the call');
   });
+  it('human output is pinned for the Goodbye example (a change in it is a reviewed change)', async () => {
+    const busy = await cli(['interpret', fixture('dial-then-say.xml'), ...URL_FLAG, '--outcome', 'busy']);
+    expect(busy.stdout).toBe('result: DialCallStatus=busy, not bridged, not answered, ended by busy\nrequests: none\nnext: continue with <Say> (verb 1)\n');
+    const gone = await cli(['interpret', fixture('dial-then-say.xml'), ...URL_FLAG, '--outcome', 'caller-hangup-bridged', '--ring', '2', '--talk', '9']);
+    expect(gone.stdout).toBe('result: DialCallStatus=completed, bridged, leg 0 answered after 2 s, talked 9 s, ended by caller-hangup\nrequests: none\nnext: the call ends (the caller hung up)\n');
+  });
   it('--outcome-file takes a full outcome; --option changes an unspecified behaviour', async () => {
     const outcome = file('ok.json', JSON.stringify({ legs: [{ response: { kind: 'ring' } }], bridge: { talkSeconds: 0, endedBy: 'callee-hangup' }, callerHangupWhileRingingAt: 4 }));
     const withAction = await json(['-', ...URL_FLAG, '--outcome-file', outcome], '<Response><Dial action="/a">1</Dial></Response>');
