@@ -86,7 +86,11 @@ const NOUN_RULES: readonly RuleSpec[] = NOUNS.flatMap((noun) => {
   ];
   if (noun.name === 'Queue') {
     rules.push(make('queue.content.short', 14212, 'the queue name is empty', noun.source));
-    rules.push(make('queue.content.long', 14213, 'the queue name is 64 characters or longer', `${noun.source}; facts §8.9`));
+    rules.push(
+      make('queue.content.long', 14213, 'the queue name is longer than 63 characters (64 with queueNameLimit "64-or-less")', `${noun.source}; facts §8.9`, {
+        note: 'Error 14213 says "shorter than 64", the Enqueue page "64 characters or less"; the option queueNameLimit picks one.',
+      }),
+    );
   } else if (noun.name === 'Application') {
     rules.push(make('application.content.missing', 12200, '<Application> has no <ApplicationSid>', noun.source));
   } else {

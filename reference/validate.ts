@@ -5,7 +5,7 @@ import { parseTwiml } from '../src/xml/parse.js';
 import { describeAllowed } from './describeAllowed.js';
 import { ruleById } from './rules.js';
 import { attributeSpec, type ElementName } from './spec/attributes.js';
-import { isVoiceVerb, MAX_CALL_LEGS, nounSpec } from './spec/elements.js';
+import { isVoiceVerb, MAX_CALL_LEGS, MAX_QUEUE_NAME, MAX_QUEUE_NAME_ENQUEUE_PAGE, nounSpec } from './spec/elements.js';
 import { contentProblem, valueProblem, type ValueContext } from './values.js';
 
 /**
@@ -23,6 +23,12 @@ export interface ValidateOptions {
   readonly combinations?: 'documented' | 'conservative';
   /** Largest document accepted, in bytes (default 65536, Twilio's limit, 11750). */
   readonly maxBytes?: number;
+  /**
+   * The sources disagree on the longest queue name (facts §8.9): error 14213 says "shorter than 64"
+   * (`shorter-than-64`, the default, since it is the text of the error Twilio reports), the Enqueue page
+   * says "64 characters or less" (`64-or-less`).
+   */
+  readonly queueNameLimit?: 'shorter-than-64' | '64-or-less';
 }
 
 export interface XmlValidation {
@@ -61,7 +67,11 @@ export function validateXml(xml: string, options: ValidateOptions = {}): XmlVali
 /** Every rule the document breaks, as data, in document order. */
 export function validate(document: TwimlDocument, options: ValidateOptions = {}): Diagnostic[] {
   const walk: Walk = {
-    options: { allow24HourCalls: options.allow24HourCalls ?? false, combinations: options.combinations ?? 'conservative' },
+    options: {
+      allow24HourCalls: options.allow24HourCalls ?? false,
+      combinations: options.combinations ?? 'conservative',
+      queueNameLimit: options.queueNameLimit ?? 'shorter-than-64',
+    },
     diagnostics: [],
   };
   const rootPath = `/${document.root}`;
@@ -187,21 +197,22 @@ function validateNoun(walk: Walk, noun: DialNoun, path: string): void {
       validateParameters(walk, 'Application', noun.parameters, path);
       return;
     default: {
-      const problem = contentProblem(spec.content, noun.text);
+      const maxQueueName = walk.options.queueNameLimit === '64-or-less' ? MAX_QUEUE_NAME_ENQUEUE_PAGE : MAX_QUEUE_NAME;
+      const problem = contentProblem(spec.content, noun.text, maxQueueName);
       if (problem === undefined) return;
       const ruleId = noun.kind === 'Queue' ? `queue.content.${problem === 'short' ? 'short' : 'long'}` : `${prefix}.content`;
-      report(walk, ruleId, path, `${JSON.stringify(noun.text.trim())} is not a valid ${describeContent(spec.content)}`);
+      report(walk, ruleId, path, `${JSON.stringify(noun.text.trim())} is not a valid ${describeContent(spec.content, maxQueueName)}`);
     }
   }
 }
 
-function describeContent(kind: string): string {
+function describeContent(kind: string, maxQueueName: number): string {
   const names: Readonly<Record<string, string>> = {
     phone: 'phone number (E.164 or national digits, at most 15)',
     whatsappNumber: 'phone number (E.164 or national digits, at most 15)',
     sipUri: 'SIP URI (sip: or sips:, under 255 characters, no spaces)',
     conferenceName: 'conference name (it must not be empty)',
-    queueName: 'queue name (1 to 63 characters)',
+    queueName: `queue name (1 to ${maxQueueName} characters)`,
     simSid: 'Super SIM SID (DE followed by 32 hex digits)',
   };
   return names[kind] ?? kind;

@@ -135,8 +135,8 @@ export function problemsOf(kind: ValueKind): readonly ValueProblem[] {
 
 export type ContentProblem = 'format' | 'short' | 'long' | 'missing';
 
-/** Checks the text content of a noun (or the bare number). */
-export function contentProblem(kind: ContentKind, raw: string): ContentProblem | undefined {
+/** Checks the text content of a noun (or the bare number). `maxQueueName` defaults to the 14213 reading (63). */
+export function contentProblem(kind: ContentKind, raw: string, maxQueueName: number = MAX_QUEUE_NAME): ContentProblem | undefined {
   const value = raw.trim();
   switch (kind) {
     case 'phone':
@@ -150,7 +150,7 @@ export function contentProblem(kind: ContentKind, raw: string): ContentProblem |
       return value === '' ? 'format' : undefined;
     case 'queueName':
       if (value === '') return 'short';
-      return characterCount(value) > MAX_QUEUE_NAME ? 'long' : undefined;
+      return characterCount(value) > maxQueueName ? 'long' : undefined;
     case 'simSid':
       return /^DE[0-9a-fA-F]{32}$/.test(value) ? undefined : 'format';
   }

@@ -57,6 +57,8 @@ export const MAX_CLIENT_IDENTITY = 256;
 export const MAX_SIP_URI = 254;
 /** Queue names are shorter than 64 characters (14213); the Enqueue page says "64 or less" (facts §8.9). */
 export const MAX_QUEUE_NAME = 63;
+/** The Enqueue page's reading of the same limit, "64 characters or less" (facts §8.9): ValidateOptions.queueNameLimit. */
+export const MAX_QUEUE_NAME_ENQUEUE_PAGE = 64;
 /** E.164: at most 15 digits (13223). */
 export const MAX_PHONE_DIGITS = 15;
 /** Twilio refuses TwiML bodies over 64 kB (11750). */

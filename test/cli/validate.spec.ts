@@ -67,6 +67,9 @@ describe('dial-kit validate', () => {
     expect((await cli(['validate', '--strict', '-'], mixed)).code).toBe(1);
     expect((await cli(['validate', '--strict', '--combinations', 'documented', '-'], mixed)).code).toBe(0);
     expect((await cli(['validate', '--max-bytes', '20', '-'], WARNING_ONLY)).stdout).toContain('xml.size');
+    const queue = `<Response><Dial><Queue>${'q'.repeat(64)}</Queue></Dial></Response>`;
+    expect((await cli(['validate', '--strict', '-'], queue)).code).toBe(1);
+    expect((await cli(['validate', '--strict', '--queue-name-limit', '64-or-less', '-'], queue)).code).toBe(0);
   });
 
   it('exits 2 with one sentence, no stack trace, for a file that does not exist', async () => {
@@ -88,7 +91,14 @@ describe('dial-kit validate', () => {
   });
 
   it('exits 2 for an unknown flag, a bad option value, or two files', async () => {
-    for (const argv of [['validate', '--bogus'], ['validate', '--combinations', 'loose', '-'], ['validate', '--max-bytes', 'ten', '-'], ['validate', 'a.xml', 'b.xml']]) {
+    const argvs = [
+      ['validate', '--bogus'],
+      ['validate', '--combinations', 'loose', '-'],
+      ['validate', '--max-bytes', 'ten', '-'],
+      ['validate', '--queue-name-limit', '65', '-'],
+      ['validate', 'a.xml', 'b.xml'],
+    ];
+    for (const argv of argvs) {
       const run = await cli(argv);
       expect(run.code, argv.join(' ')).toBe(2);
       expect(run.stdout).toBe('');

@@ -221,6 +221,19 @@ describe('allow24HourCalls (seed §timeLimit: 24 hours with "24-Hour Maximum Cal
   });
 });
 
+describe('queueNameLimit (facts §8.9: 14213 says "shorter than 64", the Enqueue page "64 or less")', () => {
+  const queue = (length: number): string => dial(noun('Queue', '', 'q'.repeat(length)));
+
+  it('refuses 64 characters by default and accepts them with "64-or-less", which still refuses 65', () => {
+    expect(validateXml(queue(64)).diagnostics.map((d) => d.ruleId)).toEqual(['queue.content.long']);
+    expect(validateXml(queue(64)).diagnostics[0]?.message).toContain('1 to 63 characters');
+    expect(validateXml(queue(64), { queueNameLimit: '64-or-less' }).diagnostics).toEqual([]);
+    const [diagnostic] = validateXml(queue(65), { queueNameLimit: '64-or-less' }).diagnostics;
+    expect(diagnostic?.ruleId).toBe('queue.content.long');
+    expect(diagnostic?.message).toContain('1 to 64 characters');
+  });
+});
+
 describe('value forms the sources spell out', () => {
   const ids = (xml: string): string[] => validateXml(xml).diagnostics.map((diagnostic) => diagnostic.ruleId);
 
