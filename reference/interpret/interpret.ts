@@ -79,6 +79,8 @@ export function interpret(input: InterpretInput): DialTrace {
   const endedAt = bridged?.endedAt ?? ring.endedAt;
   const callerOnLine = bridged?.callerOnLine ?? ring.end !== 'caller-hangup-ringing';
   const status = dialCallStatus(ring, options);
+  if (ring.end === 'caller-hangup-ringing') notes.push(`interp.caller-hangup.status: the caller hung up before an answer; option callerHangupRingingStatus=${options.callerHangupRingingStatus} names the DialCallStatus.`);
+  if (bridged?.endedBy === 'time-limit') notes.push(`interp.time-limit.from: timeLimit ended the call, counted from ${options.timeLimitFrom === 'answer' ? 'the answer' : 'the start of <Dial>'} (option timeLimitFrom).`);
   const timed: Timed[] = [];
 
   /** @see seed §answerOnBridge (only when <Dial> is the first verb) — rule interp.answer-on-bridge */

@@ -36,7 +36,7 @@ export const INTERPRET_RULES: readonly InterpretRule[] = [
   { id: 'interp.status-callback', kind: 'sourced', title: 'child-leg statusCallback events initiated/ringing/answered/completed (default completed) with ParentCallSid, SequenceNumber, CallbackSource, Timestamp', source: 'facts §4.2' },
   { id: 'interp.answer-on-bridge', kind: 'sourced', title: 'answerOnBridge takes effect only when <Dial> is the first verb', source: 'seed §answerOnBridge' },
   { id: 'interp.refer', kind: 'sourced', title: 'a SIP REFER while bridged requests referUrl with ReferTransferTarget; none without referUrl (13802) or with <Application>', source: 'seed §referUrl; facts §2.7, §1.3 13802' },
-  { id: 'interp.invalid-value', kind: 'choice', title: 'an invalid attribute value is read as the table default (the warnings do not fail the call)', source: 'facts §1.2' },
+  { id: 'interp.invalid-value', kind: 'choice', title: 'option invalidValue: an invalid attribute value is read as the table default (default; the warnings do not fail the call) or refused', source: 'facts §1.2' },
   { id: 'interp.out-of-range', kind: 'choice', title: 'option outOfRange: clamp (default), default or as-written', source: 'facts §8.2' },
   { id: 'interp.timeout.buffer', kind: 'choice', title: 'option timeoutBuffer: the 5-second buffer (default on)', source: 'seed §timeout; facts §8.3' },
   { id: 'interp.sequential.timeout', kind: 'choice', title: 'option sequentialTimeout: per-leg (default) or shared', source: 'facts §1.1 (silent)' },

@@ -25,16 +25,22 @@ export interface DialSettings {
   readonly referMethod: 'GET' | 'POST';
 }
 
+/** Records an invalid value, or refuses it under option invalidValue=refuse. */
+function invalid(options: ResolvedOptions, notes: string[], note: string): void {
+  if (options.invalidValue === 'refuse') throw new TypeError(`${note.replace(/^interp\.invalid-value: /, '').replace(/;.*$/, '')} (option invalidValue=refuse)`);
+  notes.push(note);
+}
+
 /** Written value if it is one the table allows, else the table default; a note when replaced. */
-function enumValue<T extends string>(dial: DialVerb, name: string, allowed: readonly T[], fallback: T, notes: string[]): T {
+function enumValue<T extends string>(dial: DialVerb, name: string, allowed: readonly T[], fallback: T, options: ResolvedOptions, notes: string[]): T {
   const value = effectiveValue(attributeSpec('Dial', name), dial.attributes[name]) ?? fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  notes.push(`interp.invalid-value: ${name}=${JSON.stringify(dial.attributes[name])} is not allowed; the default ${JSON.stringify(fallback)} applies (warnings only, facts §1.2).`);
+  invalid(options, notes, `interp.invalid-value: ${name}=${JSON.stringify(dial.attributes[name])} is not allowed; the default ${JSON.stringify(fallback)} applies (warnings only, facts §1.2).`);
   return fallback;
 }
 
-function booleanValue(dial: DialVerb, name: string, notes: string[]): boolean {
-  return enumValue(dial, name, ['true', 'false'], 'false', notes) === 'true';
+function booleanValue(dial: DialVerb, name: string, options: ResolvedOptions, notes: string[]): boolean {
+  return enumValue(dial, name, ['true', 'false'], 'false', options, notes) === 'true';
 }
 
 /** An empty attribute asks for nothing: an empty URL is treated as absent. */
@@ -48,7 +54,7 @@ function integerValue(dial: DialVerb, name: string, fallback: number, min: numbe
   if (written === undefined) return fallback;
   const text = written.trim();
   if (!/^[0-9]+$/.test(text)) {
-    notes.push(`interp.invalid-value: ${name}=${JSON.stringify(written)} is not a positive integer; the default ${fallback} applies (warning only, facts §1.2).`);
+    invalid(options, notes, `interp.invalid-value: ${name}=${JSON.stringify(written)} is not a positive integer; the default ${fallback} applies (warning only, facts §1.2).`);
     return fallback;
   }
   const value = Number(text);
@@ -68,21 +74,21 @@ export function dialSettings(dial: DialVerb, options: ResolvedOptions, notes: st
   if (!options.timeoutBuffer) notes.push('interp.timeout.buffer: option timeoutBuffer=false, no 5-second buffer (facts §8.3).');
   const events = (dial.attributes.recordingStatusCallbackEvent ?? 'completed').split(/\s+/).filter((token) => token !== '');
   const validEvents = events.filter((token) => ['in-progress', 'completed', 'absent'].includes(token));
-  if (validEvents.length !== events.length) notes.push(`interp.invalid-value: recordingStatusCallbackEvent=${JSON.stringify(dial.attributes.recordingStatusCallbackEvent)} has unknown events; they are ignored.`);
+  if (validEvents.length !== events.length) invalid(options, notes, `interp.invalid-value: recordingStatusCallbackEvent=${JSON.stringify(dial.attributes.recordingStatusCallbackEvent)} has unknown events; they are ignored.`);
   const settings: DialSettings = {
-    method: enumValue(dial, 'method', ['GET', 'POST'], 'POST', notes),
+    method: enumValue(dial, 'method', ['GET', 'POST'], 'POST', options, notes),
     timeout,
     ringLimit,
     /** @see seed §timeLimit (default 14400 = maximum, 86400 with the 24-hour feature) */
     timeLimit: integerValue(dial, 'timeLimit', 14400, 1, options.maxTimeLimit, options, notes),
-    hangupOnStar: booleanValue(dial, 'hangupOnStar', notes),
-    answerOnBridge: booleanValue(dial, 'answerOnBridge', notes),
-    sequential: booleanValue(dial, 'sequential', notes),
-    record: enumValue(dial, 'record', ['do-not-record', 'record-from-answer', 'record-from-ringing', 'record-from-answer-dual', 'record-from-ringing-dual'], 'do-not-record', notes),
-    recordingTrack: enumValue(dial, 'recordingTrack', ['inbound', 'outbound', 'both'], 'both', notes),
-    recordingStatusCallbackMethod: enumValue(dial, 'recordingStatusCallbackMethod', ['GET', 'POST'], 'POST', notes),
+    hangupOnStar: booleanValue(dial, 'hangupOnStar', options, notes),
+    answerOnBridge: booleanValue(dial, 'answerOnBridge', options, notes),
+    sequential: booleanValue(dial, 'sequential', options, notes),
+    record: enumValue(dial, 'record', ['do-not-record', 'record-from-answer', 'record-from-ringing', 'record-from-answer-dual', 'record-from-ringing-dual'], 'do-not-record', options, notes),
+    recordingTrack: enumValue(dial, 'recordingTrack', ['inbound', 'outbound', 'both'], 'both', options, notes),
+    recordingStatusCallbackMethod: enumValue(dial, 'recordingStatusCallbackMethod', ['GET', 'POST'], 'POST', options, notes),
     recordingStatusCallbackEvents: [...new Set(validEvents.length > 0 ? validEvents : ['completed'])],
-    referMethod: enumValue(dial, 'referMethod', ['GET', 'POST'], 'POST', notes),
+    referMethod: enumValue(dial, 'referMethod', ['GET', 'POST'], 'POST', options, notes),
   };
   const action = urlValue(dial, 'action');
   const recordingStatusCallback = urlValue(dial, 'recordingStatusCallback');

@@ -70,6 +70,7 @@ export type CallerHangupActionPolicy = 'request-and-discard' | 'no-request';
 export type CallerHangupRingingStatus = 'canceled' | 'no-answer';
 export type UnansweredParallelStatus = 'last-to-end' | 'no-answer-first';
 export type TimeLimitFrom = 'answer' | 'dial-start';
+export type InvalidValuePolicy = 'default' | 'refuse';
 
 /**
  * Choices where the sources are silent (dial-facts §8). Every field is optional and has a
@@ -90,6 +91,8 @@ export interface InterpretOptions {
   readonly unansweredParallelStatus?: UnansweredParallelStatus;
   /** Whether `timeLimit` counts from the answer or from the start of `<Dial>`. Default `answer`. */
   readonly timeLimitFrom?: TimeLimitFrom;
+  /** An attribute value the table does not allow: read as the default (`default`, the default) or refuse to interpret (`refuse`: interpret throws). */
+  readonly invalidValue?: InvalidValuePolicy;
   /** Upper bound of `timeLimit` (14400, or 86400 with the 24-hour account option). Default 14400. */
   readonly maxTimeLimit?: number;
   /** Virtual clock: ms since 1970 at which `<Dial>` starts. Default 2026-01-01T00:00:00Z. */

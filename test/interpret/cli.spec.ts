@@ -91,6 +91,7 @@ describe('dial-kit interpret refuses bad input with one sentence and exit 2', ()
     { name: 'non-numeric ring', args: [fixture('basic.xml'), ...URL_FLAG, '--ring', 'soon'], message: /--ring must be a whole number/ },
     { name: 'unknown option', args: [fixture('basic.xml'), ...URL_FLAG, '--option', 'nope=1'], message: /"nope" is not an option/ },
     { name: 'bad option value', args: [fixture('basic.xml'), ...URL_FLAG, '--option', 'outOfRange=wrap'], message: /outOfRange must be one of clamp, default, as-written/ },
+    { name: 'invalid value refused by option', args: ['-', ...URL_FLAG, '--option', 'invalidValue=refuse'], stdin: '<Response><Dial timeout="soon">1</Dial></Response>', message: /cannot be interpreted: timeout="soon" is not a positive integer/ },
     { name: 'no <Dial>', args: ['-', ...URL_FLAG], stdin: '<Response><Say>hi</Say></Response>', message: /has no <Dial> to interpret/ },
     { name: 'not XML', args: ['-', ...URL_FLAG], stdin: '<Response><Dial>', message: /cannot be interpreted/ },
   ];

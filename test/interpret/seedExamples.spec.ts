@@ -157,8 +157,14 @@ describe('seed §timeout and §timeLimit', () => {
     expect(run('<Response><Dial timeout="2">1</Dial></Response>', outcome([ring])).result.ringSeconds).toBe(10);
     expect(run(xml, outcome([ring])).assumptions.join(' ')).toContain('outOfRange=clamp');
   });
-  it('an invalid timeout uses the default', () => {
+  it('an invalid timeout uses the default; option invalidValue=refuse refuses it', () => {
     expect(run('<Response><Dial timeout="abc">1</Dial></Response>', outcome([ring])).result.ringSeconds).toBe(35);
+    expect(() => run('<Response><Dial timeout="abc">1</Dial></Response>', outcome([ring]), { invalidValue: 'refuse' })).toThrow(/timeout="abc" is not a positive integer/);
+  });
+  it('an invalid hangupOnStar is read as false (its default), noted in the assumptions', () => {
+    const trace = run('<Response><Dial hangupOnStar="yes">1</Dial><Say>x</Say></Response>', outcome([answer(1)], { bridge: { talkSeconds: 5, endedBy: 'star' } }));
+    expect(trace.result.endedBy).toBe('time-limit');
+    expect(trace.assumptions.join(' ')).toContain('interp.invalid-value: hangupOnStar="yes"');
   });
   it('timeLimit=120 hangs up on the called party after 120 s; the caller goes on to the next verb', () => {
     const trace = run('<Response><Dial timeLimit="120" action="/a">1</Dial></Response>', outcome([answer(5)], { bridge: { talkSeconds: 500, endedBy: 'callee-hangup' } }));

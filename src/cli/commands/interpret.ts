@@ -10,7 +10,7 @@ import { validate } from '../../../reference/validate.js';
 import { DialKitError } from '../../errors.js';
 import type { DialVerb } from '../../model/dial.js';
 import type { DialOutcome } from '../../model/outcome.js';
-import type { InterpretOptions } from '../../model/trace.js';
+import type { DialTrace, InterpretOptions } from '../../model/trace.js';
 import { parseTwiml } from '../../xml/index.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';
@@ -106,6 +106,7 @@ const OPTION_VALUES: Readonly<Record<string, readonly string[] | 'number' | 'boo
   callerHangupRingingStatus: ['canceled', 'no-answer'],
   unansweredParallelStatus: ['last-to-end', 'no-answer-first'],
   timeLimitFrom: ['answer', 'dial-start'],
+  invalidValue: ['default', 'refuse'],
   maxTimeLimit: 'number',
   epochMs: 'number',
   accountSid: [],
@@ -170,7 +171,13 @@ export const interpretCommand: Command = {
     }
     const outcome = values['outcome-file'] !== undefined ? await outcomeFromFile(values['outcome-file']) : shorthandOutcome(kind, dialedLegs(dial as DialVerb).length, ring, talk);
     const request = await requestFromFile(values['request-file']);
-    const trace = interpret({ document, documentUrl, request, outcome, dialIndex, options, seed });
+    let trace: DialTrace;
+    try {
+      trace = interpret({ document, documentUrl, request, outcome, dialIndex, options, seed });
+    } catch (error) {
+      if (error instanceof TypeError) throw new DialKitError('DIALKIT_ERR_INPUT_INVALID', `the document cannot be interpreted: ${error.message}`);
+      throw error;
+    }
     if (values.json === true) {
       write(io.stdout, JSON.stringify({ ...trace, warnings: diagnostics.length - errors.length }, null, 2));
     } else {
