@@ -4,8 +4,9 @@ import type { AttributeMap, GenericElement, TwimlDocument } from '../src/model/d
 import { parseTwiml } from '../src/xml/parse.js';
 import { describeAllowed } from './describeAllowed.js';
 import { ruleById } from './rules.js';
-import { attributeSpec, type ElementName } from './spec/attributes.js';
-import { isVoiceVerb, MAX_CALL_LEGS, MAX_QUEUE_NAME, MAX_QUEUE_NAME_ENQUEUE_PAGE, nounSpec } from './spec/elements.js';
+import { closestName } from './closestName.js';
+import { attributeSpec, attributesOf, type ElementName } from './spec/attributes.js';
+import { isVoiceVerb, MAX_CALL_LEGS, MAX_QUEUE_NAME, MAX_QUEUE_NAME_ENQUEUE_PAGE, NOUNS, nounSpec, VOICE_VERBS } from './spec/elements.js';
 import { contentProblem, valueProblem, type ValueContext } from './values.js';
 
 /**
@@ -86,7 +87,10 @@ export function validate(document: TwimlDocument, options: ValidateOptions = {})
     counts.set(name, index);
     const path = `${rootPath}/${name}[${index}]`;
     if (verb.kind === 'Dial') validateDial(walk, verb, path);
-    else if (!isVoiceVerb(verb.name)) report(walk, 'response.unknown-verb', path, `<${verb.name}> is not a TwiML voice verb`);
+    else if (!isVoiceVerb(verb.name)) {
+      const meant = closestName(verb.name, VOICE_VERBS);
+      report(walk, 'response.unknown-verb', path, `<${verb.name}> is not a TwiML voice verb${meant === undefined ? '' : `; did you mean <${meant}>?`}`);
+    }
   }
   return walk.diagnostics;
 }
@@ -97,7 +101,10 @@ function validateAttributes(walk: Walk, element: ElementName, attributes: Attrib
     const spec = attributeSpec(element, name);
     const attributePath = `${path}/@${name}`;
     if (spec === undefined) {
-      report(walk, `${prefix}.unknown-attribute`, attributePath, `<${element}> has no attribute named ${name} (value ${JSON.stringify(value)})`);
+      const known = [...attributesOf(element).keys()];
+      const meant = closestName(name, known);
+      const hint = meant !== undefined ? `; did you mean ${meant}?` : known.length === 0 ? '; it takes no attributes' : `; its attributes are ${known.join(', ')}`;
+      report(walk, `${prefix}.unknown-attribute`, attributePath, `<${element}> has no attribute named ${name} (value ${JSON.stringify(value)})${hint}`);
       continue;
     }
     const problem = valueProblem(spec.value, value, context);
@@ -142,7 +149,9 @@ function validateStrayElement(walk: Walk, element: GenericElement, path: string)
   if (noun !== undefined) {
     report(walk, `${noun.name.toLowerCase()}.child.invalid`, path, `<${noun.name}> ${whyNotNoun(element, noun.childElements)}`);
   } else {
-    report(walk, 'dial.child.invalid', path, `<${element.name}> is not a noun of <Dial> (Number, Client, Sip, Conference, Queue, Application, WhatsApp, Sim)`);
+    const meant = closestName(element.name, NOUNS.map((known) => known.name));
+    const hint = meant === undefined ? '' : `; did you mean <${meant}>?`;
+    report(walk, 'dial.child.invalid', path, `<${element.name}> is not a noun of <Dial> (Number, Client, Sip, Conference, Queue, Application, WhatsApp, Sim)${hint}`);
   }
 }
 
