@@ -50,6 +50,12 @@ export function exchangeLine(observation: AnswerObservation, request: WebhookReq
   }
 }
 
+/** Parameters as an object, easier to read, unless a name repeats (then the pairs, in order). */
+function readableParams(params: readonly (readonly [string, string])[]): unknown {
+  const names = new Set(params.map(([name]) => name));
+  return names.size === params.length ? Object.fromEntries(params) : params;
+}
+
 function requestData(request: WebhookRequest): Record<string, unknown> {
   return { method: request.method, url: request.url, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) };
 }
@@ -77,7 +83,7 @@ export function endpointFinding(property: EndpointProperty, problem: Problem, ob
     severity: problem.severity ?? property.severity,
     summary: `step ${observation.step} (${observation.role}): ${problem.message}${problem.code === undefined ? '' : ` [Twilio ${problem.code}]`}`,
     counterexample: {
-      story: transcript.story,
+      story: { ...transcript.story, initialParams: readableParams(transcript.story.initialParams) },
       step: observation.step,
       role: observation.role,
       request: requestData(observation.request),

@@ -1,4 +1,4 @@
-import type { EndpointCheckOptions } from './endpointOptions.js';
+import { DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 
 function shellWord(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -12,8 +12,8 @@ export function replayLine(options: EndpointCheckOptions, seed: number, path: st
   const parts = ['dial-kit', 'endpoint', shellWord(options.url)];
   if (options.authToken !== undefined) parts.push('--auth-token', '"$TWILIO_AUTH_TOKEN"');
   if (options.method === 'GET') parts.push('--method', 'GET');
-  if (options.maxSteps !== undefined) parts.push('--max-steps', String(options.maxSteps));
-  if (options.timeoutMs !== undefined) parts.push('--timeout-ms', String(options.timeoutMs));
+  if (options.maxSteps !== undefined && options.maxSteps !== DEFAULT_MAX_STEPS) parts.push('--max-steps', String(options.maxSteps));
+  if (options.timeoutMs !== undefined && options.timeoutMs !== DEFAULT_TIMEOUT_MS) parts.push('--timeout-ms', String(options.timeoutMs));
   for (const [name, value] of options.params ?? []) parts.push('--param', shellWord(`${name}=${value}`));
   for (const origin of options.allowOrigins ?? []) parts.push('--allow-origin', shellWord(origin));
   if (options.lenient === true) parts.push('--lenient');

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startForwardingApp } from '../../examples/forwarding-app/startForwardingApp.js';
+import { cli } from '../cli/helpers.js';
+import { CORRECT, startFakeApp, type RunningServer } from './fakeApp.js';
+
+const TOKEN = 'cli-token';
+let closers: (() => Promise<void>)[] = [];
+let dirs: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(closers.map((close) => close()));
+  closers = [];
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+async function server(start: Promise<RunningServer | { url: string; close(): Promise<void> }>): Promise<string> {
+  const running = await start;
+  closers.push(() => running.close());
+  return running.url;
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dial-kit-endpoint-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('dial-kit endpoint', () => {
+  it('exit 0 for a correct app, with the console report, a JSON RunReport and JUnit XML', async () => {
+    const url = await server(startForwardingApp({ port: 0, authToken: TOKEN }));
+    const dir = tempDir();
+    const run = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '30', '--seed', '4', '--json', join(dir, 'r.json'), '--junit', join(dir, 'r.xml')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`dial-kit endpoint: ${url}`);
+    expect(run.stdout).toContain('All 11 properties hold.');
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { mode: string; seed: number; runs: number };
+    expect(report).toMatchObject({ mode: 'endpoint', seed: 4, runs: 30 });
+    expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toMatch(/<testsuite name="endpoint: http:\/\/127\.0\.0\.1:\d+\/voice" tests="11" failures="0"/);
+  });
+
+  it('exit 1 with findings, each with its replay line', async () => {
+    const url = await server(startFakeApp({ authToken: TOKEN, dialStatus: (params) => (params['DialCallStatus'] === 'busy' ? { status: 500 } : CORRECT.dialStatus(params)) }));
+    const run = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4', '--timeout-ms', '3000']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/FAIL {2}EP-STATUS/);
+    expect(run.stdout).toMatch(/Replay: dial-kit endpoint http:\/\/127\.0\.0\.1:\d+\/voice --auth-token "\$TWILIO_AUTH_TOKEN" --timeout-ms 3000 --seed 4 --replay \S+/);
+    expect(run.stdout).toContain('reproduce the request: curl -sS -i -X POST');
+  });
+
+  it('the replay line replays the finding', async () => {
+    const url = await server(startFakeApp({ authToken: TOKEN, dialStatus: (params) => (params['DialCallStatus'] === 'busy' ? { status: 500 } : CORRECT.dialStatus(params)) }));
+    const first = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4']);
+    const [, seed, path] = /--seed (-?\d+) --replay (\S+)/.exec(first.stdout) ?? [];
+    const replay = await cli(['endpoint', url, '--auth-token', TOKEN, '--seed', seed as string, '--replay', path as string]);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toMatch(/seed 4, 1 runs/);
+    expect(replay.stdout).toContain('DialCallStatus=busy');
+  });
+
+  it('exit 2 with one sentence: unreachable target, nothing checked, bad usage', async () => {
+    const closed = await startFakeApp();
+    await closed.close();
+    const unreachable = await cli(['endpoint', closed.url, '--runs', '3']);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toMatch(/^dial-kit endpoint: the target is unreachable: cannot connect to 127\.0\.0\.1:\d+/);
+
+    const sayOnly = await server(startFakeApp({ voice: () => ({ status: 200, contentType: 'text/xml', body: '<Response><Say>Closed</Say></Response>' }) }));
+    const nothing = await cli(['endpoint', sayOnly, '--runs', '3']);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/^dial-kit endpoint: checked nothing: /);
+
+    for (const args of [[], ['ftp://x/'], ['http://127.0.0.1:1/', '--method', 'PUT'], ['http://127.0.0.1:1/', '--param', 'novalue'], ['http://127.0.0.1:1/', '--runs', '0'], ['http://127.0.0.1:1/', '--replay', '1']]) {
+      const run = await cli(['endpoint', ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n')[0]).toMatch(/^dial-kit endpoint: [^\n]+$/);
+      expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  });
+});
