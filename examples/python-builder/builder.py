@@ -8,17 +8,27 @@ one JSON answer per line on stdout. Logs go to stderr only.
 import json
 import sys
 
-from twilio.twiml.voice_response import VoiceResponse
+from twilio.twiml.voice_response import Parameter, VoiceResponse
 
 # The helper's Dial has methods for these nouns; the others go through add_child.
 TEXT_NOUNS = {'Number': 'number', 'Conference': 'conference', 'Queue': 'queue', 'Sip': 'sip', 'Sim': 'sim'}
+
+
+def add_element(parent, tag, value, attributes):
+    """add_child(tag, value, **attributes); its own parameters are called name and value, so
+    attributes with those names are set on the node instead of passed as keywords."""
+    if 'name' in attributes or 'value' in attributes:
+        node = parent.add_child(tag, value)
+        node.attrs.update(attributes)
+        return node
+    return parent.add_child(tag, value, **attributes)
 
 
 def add_generic(parent, node):
     if node['kind'] == 'text':
         parent.append(node['text'])
         return
-    child = parent.add_child(node['name'], None, **node['attributes'])
+    child = add_element(parent, node['name'], None, node['attributes'])
     for grandchild in node['children']:
         add_generic(child, grandchild)
 
@@ -38,13 +48,14 @@ def add_noun(dial, noun):
         for parameter in noun['parameters']:
             client.parameter(**parameter['attributes'])
     elif kind == 'Application':
-        application = dial.add_child('Application', None, **attributes)
+        # This helper version has no dial.application(); add_child writes the same elements.
+        application = add_element(dial, 'Application', None, attributes)
         if 'applicationSid' in noun:
             application.add_child('ApplicationSid', noun['applicationSid'])
         for parameter in noun['parameters']:
-            application.add_child('Parameter', None, **parameter['attributes'])
+            application.nest(Parameter(**parameter['attributes']))
     else:
-        dial.add_child(kind, noun.get('text') or None, **attributes)
+        add_element(dial, kind, noun.get('text') or None, attributes)
 
 
 def build(document):

@@ -2,8 +2,8 @@ import { compare, type Difference } from '../../reference/compare.js';
 import type { TwimlDocument } from '../model/document.js';
 import type { BuildOutcome } from '../targets/builder/builderTarget.js';
 import { parseTwiml } from '../xml/parse.js';
-import { serializeTwiml } from '../xml/serialize.js';
 import type { InvalidPolicy } from './builderProperty.js';
+import { fastCanonical } from './fastCanonical.js';
 
 /** Builder output is compared whatever its size: the 64 kB limit is Twilio's, not a builder's. */
 const NO_SIZE_LIMIT = Number.MAX_SAFE_INTEGER;
@@ -30,11 +30,19 @@ export interface JudgeOptions {
 
 /** The reference canonical XML, or undefined when XML 1.0 cannot carry the document at all. */
 export function canonicalOf(document: TwimlDocument): string | undefined {
-  try {
-    return serializeTwiml(document);
-  } catch {
-    return undefined;
-  }
+  return fastCanonical(document);
+}
+
+/**
+ * Byte equality once `>` and `'` are spelled one way. In attribute values and text a literal `>` or `'`
+ * is the same character as `&gt;` or `&apos;` (XML 1.0 §2.4), except in the sequence `]]>` in text,
+ * which is not well-formed, so output holding `]]>` always takes the full comparison. This keeps
+ * builders that leave `>` unescaped in attributes (the twilio package, facts §6) on the fast path.
+ */
+function sameXmlText(expected: string, actual: string): boolean {
+  if (actual === expected) return true;
+  if (actual.includes(']]>')) return false;
+  return expected.replaceAll('&gt;', '>') === actual.replaceAll('&gt;', '>').replaceAll('&apos;', "'");
 }
 
 /**
@@ -56,7 +64,7 @@ export function judgeBuild(document: TwimlDocument, outcome: BuildOutcome, optio
   }
   const actual = outcome.xml;
   if (invalid && policy === 'refuse') return problem('not-refused', 'the builder wrote a document that breaks a rule, and the policy "refuse" asks it to refuse', actual);
-  if (expected !== undefined && actual === expected) return { ok: true };
+  if (expected !== undefined && sameXmlText(expected, actual)) return { ok: true };
   const parsed = parseTwiml(actual, { maxBytes: NO_SIZE_LIMIT });
   if (!parsed.ok) {
     const where = parsed.error.line === undefined ? '' : ` (line ${parsed.error.line}, column ${parsed.error.column})`;

@@ -42,10 +42,10 @@ function findingLines(finding: Finding, maxDifferences: number): string[] {
   lines.push(...indent(JSON.stringify(finding.counterexample, null, 2), 4));
   if (finding.steps.length > 0) {
     lines.push('', '  Steps:');
-    lines.push(...finding.steps.map((step) => `    ${step}`));
+    lines.push(...finding.steps.flatMap((step) => indent(visible(step), 4)));
   }
-  if (finding.expected !== undefined) lines.push('', '  Expected:', `    ${finding.expected}`);
-  if (finding.actual !== undefined) lines.push('', '  Actual:', `    ${finding.actual}`);
+  if (finding.expected !== undefined) lines.push('', '  Expected:', ...indent(visible(finding.expected), 4));
+  if (finding.actual !== undefined) lines.push('', '  Actual:', ...indent(visible(finding.actual), 4));
   const differences = finding.differences ?? [];
   if (differences.length > 0) {
     lines.push('', '  Differences:');
@@ -71,6 +71,11 @@ function coverageLines(coverage: Coverage): string[] {
 function indent(text: string, spaces: number): string[] {
   const pad = ' '.repeat(spaces);
   return text.split('\n').map((line) => pad + line);
+}
+
+/** A terminal would act on CR and other control characters; show them as escapes instead. */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (char) => (char === '\r' ? '\\r' : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`));
 }
 
 function show(value: string | undefined): string {

@@ -1,13 +1,119 @@
-import type { Command } from '../io.js';
-import { write } from '../io.js';
+import { writeFile } from 'node:fs/promises';
+import { builderProperties, type DocumentSelection } from '../../../properties/builder.js';
+import { INVALID_POLICIES, type BuilderProperty, type InvalidPolicy } from '../../check/builderProperty.js';
+import { DEFAULT_SEED } from '../../check/checkGenerator.js';
+import { runBuilderProperties } from '../../check/runBuilderProperties.js';
+import { DialKitError } from '../../errors.js';
+import { consoleReport } from '../../report/consoleReport.js';
+import { jsonReport } from '../../report/jsonReport.js';
+import { junitReport } from '../../report/junitReport.js';
+import { progressBar } from '../../report/progressBar.js';
+import type { BuilderTarget } from '../../targets/builder/builderTarget.js';
+import { moduleTarget } from '../../targets/builder/moduleTarget.js';
+import { stdioTarget } from '../../targets/builder/stdioTarget.js';
+import { withTimeout } from '../../targets/builder/withTimeout.js';
+import { integerOption, parseCommandArgs } from '../args.js';
+import { write, type Command } from '../io.js';
 
-// Being built (see the open issue for `dial-kit generator`); replaced by the real command.
+const USAGE =
+  'dial-kit generator [--module M --export P | --stdio -- CMD [ARGS…]] [--runs N] [--seed S] [--only valid|invalid|all] [--json FILE] [--junit FILE] [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse]';
+
+const FLAGS = {
+  module: { type: 'string' },
+  export: { type: 'string' },
+  stdio: { type: 'boolean' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  only: { type: 'string' },
+  json: { type: 'string' },
+  junit: { type: 'string' },
+  strict: { type: 'boolean' },
+  replay: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  'invalid-policy': { type: 'string' },
+} as const;
+
+const SELECTIONS: readonly DocumentSelection[] = ['valid', 'invalid', 'all'];
+
+/** Quotes a word for a POSIX shell only when it needs it, so replay lines can be pasted. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
 export const generatorCommand: Command = {
   name: 'generator',
-  summary: '(not built yet)',
-  usage: 'dial-kit generator',
-  async run(_args, io) {
-    write(io.stderr, 'dial-kit: the generator command is not built yet');
-    return 2;
+  summary: 'check a TwiML builder (the twilio package, a module, or any language over stdio) against the reference',
+  usage: USAGE,
+  async run(args, io) {
+    const split = args.indexOf('--');
+    const own = split === -1 ? args : args.slice(0, split);
+    const command = split === -1 ? [] : args.slice(split + 1);
+    const { values } = parseCommandArgs(own, FLAGS, 0);
+    const runs = integerOption('runs', values.runs, 100, 1, 10_000_000);
+    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 2_147_483_647);
+    const timeoutMs = integerOption('timeout-ms', values['timeout-ms'], 5000, 1, 600_000);
+    const only = (values.only ?? 'all') as DocumentSelection;
+    if (!SELECTIONS.includes(only)) throw new DialKitError('DIALKIT_ERR_USAGE', `--only must be valid, invalid or all, not ${JSON.stringify(values.only)}`);
+    const invalidPolicy = (values['invalid-policy'] ?? 'refuse-or-faithful') as InvalidPolicy;
+    if (!INVALID_POLICIES.includes(invalidPolicy)) {
+      throw new DialKitError('DIALKIT_ERR_USAGE', `--invalid-policy must be one of ${INVALID_POLICIES.join(', ')}, not ${JSON.stringify(values['invalid-policy'])}`);
+    }
+    if (values.stdio === true && (values.module !== undefined || values.export !== undefined)) {
+      throw new DialKitError('DIALKIT_ERR_USAGE', '--stdio and --module/--export choose different targets; give one of them');
+    }
+    if (values.stdio === true && command.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', '--stdio needs the builder command after --, e.g. --stdio -- python3 builder.py');
+    if (values.stdio !== true && command.length > 0) throw new DialKitError('DIALKIT_ERR_USAGE', `a command after -- is only used with --stdio`);
+    if (values.replay !== undefined && !/^\d+(:\d+)*$/.test(values.replay)) {
+      throw new DialKitError('DIALKIT_ERR_USAGE', `--replay takes the path printed in a finding's replay line (numbers separated by colons), not ${JSON.stringify(values.replay)}`);
+    }
+
+    const targetWords = values.stdio === true
+      ? ['--stdio', '--', ...command]
+      : [...(values.module === undefined ? [] : ['--module', values.module]), ...(values.export === undefined ? [] : ['--export', values.export])];
+    const optionWords = [
+      ...(values.strict === true ? ['--strict'] : []),
+      ...(values['invalid-policy'] === undefined ? [] : ['--invalid-policy', invalidPolicy]),
+      ...(values['timeout-ms'] === undefined ? [] : ['--timeout-ms', String(timeoutMs)]),
+    ];
+    const replayLine = (property: BuilderProperty, replaySeed: number, path: string): string => {
+      const words = ['dial-kit', 'generator', ...optionWords, '--seed', String(replaySeed), '--only', property.documents, '--replay', path, ...targetWords];
+      return words.map(shellWord).join(' ');
+    };
+
+    const target: BuilderTarget = values.stdio === true
+      ? await stdioTarget({ command: command[0] as string, args: command.slice(1), timeoutMs })
+      : withTimeout(await moduleTarget({ ...(values.module === undefined ? {} : { module: values.module }), ...(values.export === undefined ? {} : { exportPath: values.export }) }), timeoutMs);
+    const bar = progressBar(io.stderr);
+    let report;
+    try {
+      report = await runBuilderProperties(builderProperties(only), target, {
+        seed,
+        runs,
+        strict: values.strict === true,
+        invalidPolicy,
+        ...(values.replay === undefined ? {} : { replayPath: values.replay }),
+        replayLine,
+        onProgress: (property, done, total) => bar.update(property.id, done, total),
+      });
+    } finally {
+      bar.finish();
+      await target.close();
+    }
+    if (report.properties.length > 0 && report.properties.every((property) => property.status === 'skipped')) {
+      throw new DialKitError('DIALKIT_ERR_NOTHING_CHECKED', `nothing was checked: ${report.properties[0]?.skipReason ?? 'every property was skipped'}`);
+    }
+    write(io.stdout, consoleReport(report));
+    await writeReport(values.json, jsonReport(report));
+    await writeReport(values.junit, junitReport(report));
+    return report.findingCount > 0 ? 1 : 0;
   },
 };
+
+async function writeReport(file: string | undefined, text: string): Promise<void> {
+  if (file === undefined) return;
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    throw new DialKitError('DIALKIT_ERR_USAGE', `cannot write the report to ${JSON.stringify(file)}: ${(error as Error).message}`);
+  }
+}

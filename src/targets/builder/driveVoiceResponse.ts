@@ -1,5 +1,6 @@
 import type { DialChild, DialVerb, ParameterElement } from '../../model/dial.js';
 import type { AttributeMap, GenericNode, TextNode, TwimlDocument, Verb } from '../../model/document.js';
+import { orderedAttributes } from '../../xml/serialize.js';
 
 /** The part of the twilio builder API the kit drives: every node can take text and generic children. */
 export interface BuilderNode {
@@ -68,8 +69,16 @@ function hasMethod(node: BuilderNode, method: string): boolean {
   return typeof (node as unknown as Record<string, unknown>)[method] === 'function';
 }
 
-function attributesOf(attributes: AttributeMap): Record<string, string> {
-  return { ...attributes };
+/**
+ * The attributes as a fresh object, keys in the reference's canonical order: the model says attribute
+ * order is not significant, and handing them over in that order lets a faithful builder match the
+ * canonical XML byte for byte (the fast path).
+ */
+function attributesOf(element: string, attributes: AttributeMap): Record<string, string> {
+  const keys = Object.keys(attributes);
+  if (keys.length === 0) return {};
+  if (keys.length === 1) return { ...attributes };
+  return Object.fromEntries(orderedAttributes(element, attributes));
 }
 
 function addVerb(recorder: Recorder, response: BuilderNode, name: string, verb: Verb | TextNode): void {
@@ -86,10 +95,10 @@ function addVerb(recorder: Recorder, response: BuilderNode, name: string, verb: 
   if (verb.name.charAt(0) === verb.name.charAt(0).toUpperCase() && method !== verb.name && method !== 'dial' && hasMethod(response, method) && !['addText', 'addChild', 'toString', 'comment', 'commentAfter', 'commentBefore'].includes(method)) {
     const only = verb.children.length === 1 ? verb.children[0] : undefined;
     if (TEXT_METHODS.has(method) && only?.kind === 'text') {
-      call(recorder, response, name, method, [attributesOf(verb.attributes), only.text], method);
+      call(recorder, response, name, method, [attributesOf(verb.name, verb.attributes), only.text], method);
       return;
     }
-    const made = call(recorder, response, name, method, [attributesOf(verb.attributes)], method);
+    const made = call(recorder, response, name, method, [attributesOf(verb.name, verb.attributes)], method);
     for (const child of verb.children) addGeneric(recorder, made.node, made.name, child);
     return;
   }
@@ -101,22 +110,22 @@ function addGeneric(recorder: Recorder, parent: BuilderNode, parentName: string,
     call(recorder, parent, parentName, 'addText', [node.text]);
     return;
   }
-  const made = call(recorder, parent, parentName, 'addChild', [node.name, attributesOf(node.attributes)], 'node');
+  const made = call(recorder, parent, parentName, 'addChild', [node.name, attributesOf(node.name, node.attributes)], 'node');
   for (const child of node.children) addGeneric(recorder, made.node, made.name, child);
 }
 
 function addDial(recorder: Recorder, response: BuilderNode, name: string, dial: DialVerb): void {
   const only = dial.children.length === 1 ? dial.children[0] : undefined;
   if (only?.kind === 'text') {
-    call(recorder, response, name, 'dial', [attributesOf(dial.attributes), only.text]);
+    call(recorder, response, name, 'dial', [attributesOf('Dial', dial.attributes), only.text]);
     return;
   }
-  const made = call(recorder, response, name, 'dial', [attributesOf(dial.attributes)], 'dial');
+  const made = call(recorder, response, name, 'dial', [attributesOf('Dial', dial.attributes)], 'dial');
   for (const child of dial.children) addDialChild(recorder, made.node, made.name, child);
 }
 
 function addParameters(recorder: Recorder, node: BuilderNode, name: string, parameters: readonly ParameterElement[]): void {
-  for (const parameter of parameters) call(recorder, node, name, 'parameter', [attributesOf(parameter.attributes)]);
+  for (const parameter of parameters) call(recorder, node, name, 'parameter', [attributesOf('Parameter', parameter.attributes)]);
 }
 
 function addDialChild(recorder: Recorder, dial: BuilderNode, name: string, child: DialChild): void {
@@ -131,26 +140,26 @@ function addDialChild(recorder: Recorder, dial: BuilderNode, name: string, child
   }
   switch (child.kind) {
     case 'Client': {
-      const args: unknown[] = child.text === '' ? [attributesOf(child.attributes)] : [attributesOf(child.attributes), child.text];
+      const args: unknown[] = child.text === '' ? [attributesOf(child.kind, child.attributes)] : [attributesOf(child.kind, child.attributes), child.text];
       const made = call(recorder, dial, name, 'client', args, 'client');
       if (child.identity !== undefined) call(recorder, made.node, made.name, 'identity', [child.identity]);
       addParameters(recorder, made.node, made.name, child.parameters);
       return;
     }
     case 'Application': {
-      const made = call(recorder, dial, name, 'application', [attributesOf(child.attributes)], 'application');
+      const made = call(recorder, dial, name, 'application', [attributesOf(child.kind, child.attributes)], 'application');
       if (child.applicationSid !== undefined) call(recorder, made.node, made.name, 'applicationSid', [child.applicationSid]);
       addParameters(recorder, made.node, made.name, child.parameters);
       return;
     }
     default:
-      call(recorder, dial, name, method, [attributesOf(child.attributes), child.text]);
+      call(recorder, dial, name, method, [attributesOf(child.kind, child.attributes), child.text]);
   }
 }
 
 /** A builder without a method for a noun (SignalWire has no `application()`): the generic calls still express it. */
 function addNounByHand(recorder: Recorder, dial: BuilderNode, name: string, child: Exclude<DialChild, TextNode | GenericNode>): void {
-  const made = call(recorder, dial, name, 'addChild', [child.kind, attributesOf(child.attributes)], 'node');
+  const made = call(recorder, dial, name, 'addChild', [child.kind, attributesOf(child.kind, child.attributes)], 'node');
   if (child.kind === 'Application' || child.kind === 'Client') {
     if (child.kind === 'Client' && child.text !== '') call(recorder, made.node, made.name, 'addText', [child.text]);
     const inner = child.kind === 'Client' ? child.identity : child.applicationSid;
@@ -158,7 +167,7 @@ function addNounByHand(recorder: Recorder, dial: BuilderNode, name: string, chil
       const element = call(recorder, made.node, made.name, 'addChild', [child.kind === 'Client' ? 'Identity' : 'ApplicationSid', {}], 'node');
       if (inner !== '') call(recorder, element.node, element.name, 'addText', [inner]);
     }
-    for (const parameter of child.parameters) call(recorder, made.node, made.name, 'addChild', ['Parameter', attributesOf(parameter.attributes)], 'node');
+    for (const parameter of child.parameters) call(recorder, made.node, made.name, 'addChild', ['Parameter', attributesOf('Parameter', parameter.attributes)], 'node');
     return;
   }
   if (child.text !== '') call(recorder, made.node, made.name, 'addText', [child.text]);

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dialDocument, invalidDocument } from '../../src/arbitraries/index.js';
+import { fastCanonical } from '../../src/check/fastCanonical.js';
+import type { TwimlDocument } from '../../src/model/document.js';
+import { serializeTwiml } from '../../src/xml/serialize.js';
+
+function reference(document: TwimlDocument): string | undefined {
+  try {
+    return serializeTwiml(document);
+  } catch {
+    return undefined;
+  }
+}
+
+describe('fastCanonical is serializeTwiml, byte for byte', () => {
+  it('on valid documents', () => {
+    fc.assert(fc.property(dialDocument(), (document) => fastCanonical(document) === reference(document)), { seed: 7, numRuns: 3000 });
+  });
+
+  it('on documents that break a rule', () => {
+    const documents = invalidDocument({ documentsOnly: true }).map((labelled) => (labelled.kind === 'document' ? labelled.document : { root: 'Response', attributes: {}, verbs: [] }));
+    fc.assert(fc.property(documents, (document) => fastCanonical(document) === reference(document)), { seed: 7, numRuns: 3000 });
+  });
+
+  it('on the corners: empty elements, escapes, names it leaves to serializeTwiml, characters XML cannot carry', () => {
+    const corners: TwimlDocument[] = [
+      { root: 'Response', attributes: {}, verbs: [] },
+      { root: 'Response', attributes: { 'xml:lang': 'en' }, verbs: [{ kind: 'text', text: 'a\r>&<' }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: { callerId: '"\t\n\r<>&\'' }, children: [{ kind: 'text', text: '' }] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: {}, children: [{ kind: 'Client', attributes: {}, text: '', identity: '', parameters: [] }] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: {}, children: [{ kind: 'text', text: 'a\u0001' }] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'element', name: 'bad name', attributes: {}, children: [] }] },
+    ];
+    for (const document of corners) expect(fastCanonical(document)).toBe(reference(document));
+  });
+});
