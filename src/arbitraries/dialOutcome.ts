@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { dialedLegs, type DialedLeg } from '../../reference/legs.js';
 import type { DialVerb } from '../model/dial.js';
 import type { DialOutcome, LegOutcome, LegResponse } from '../model/outcome.js';
-import { outcomeMaterial, type LegMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
+import { DEFAULT_LEG, outcomeMaterial, type LegMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
 
 export interface DialOutcomeConstraints {
   /** Leave out the optional events (caller hangup while ringing, cancel, refer, recording). Default false. */
@@ -45,7 +45,7 @@ export function recordsCall(dial: DialVerb): boolean {
  */
 export function outcomeFor(dial: DialVerb, material: OutcomeMaterial, constraints: DialOutcomeConstraints = {}): DialOutcome {
   const legs = dialedLegs(dial).map((leg): LegOutcome => {
-    const raw = material.legs[leg.index % material.legs.length] as LegMaterial;
+    const raw = material.legs[leg.index] ?? DEFAULT_LEG;
     const response = responseFor(leg, raw);
     const outcome: LegOutcome = { response };
     if (leg.kind === 'Sip') {

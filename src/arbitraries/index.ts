@@ -17,7 +17,7 @@ export { invalidDocument, type InvalidDocumentConstraints } from './invalidDocum
 export type { LabelledInvalid } from './labelledInvalid.js';
 export { numberNoun } from './numberNoun.js';
 export { otherVerb, type OtherVerbConstraints } from './otherVerb.js';
-export { outcomeMaterial, type LegMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
+export { DEFAULT_LEG, outcomeMaterial, type LegMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
 export { parameterElement } from './parameterElement.js';
 export { phoneNumber, type PhoneForm, type PhoneNumberConstraints } from './phoneNumber.js';
 export { queueNoun } from './queueNoun.js';
