@@ -1,4 +1,5 @@
 import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.js';
 
 export interface CliRun {
@@ -24,5 +25,5 @@ export async function cli(argv: readonly string[], stdin = ''): Promise<CliRun> 
 }
 
 export function fixture(name: string): string {
-  return new URL(`../fixtures/seed/${name}`, import.meta.url).pathname;
+  return fileURLToPath(new URL(`../fixtures/seed/${name}`, import.meta.url));
 }
