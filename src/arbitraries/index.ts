@@ -14,6 +14,7 @@ export { elementAttributes, type ElementAttributesConstraints } from './elementA
 export { hexSid } from './hexSid.js';
 export { hostileText, type HostileTextConstraints } from './hostileText.js';
 export { invalidDocument, type InvalidDocumentConstraints } from './invalidDocument.js';
+export { invalidCases, rulesWithoutCase } from './invalidCases.js';
 export type { LabelledInvalid } from './labelledInvalid.js';
 export { numberNoun } from './numberNoun.js';
 export { otherVerb, type OtherVerbConstraints } from './otherVerb.js';

@@ -28,10 +28,6 @@ const SHAPE_OF: Readonly<Record<ElementName, DialShape>> = {
   Sim: 'sim',
 };
 
-function dialOf(document: TwimlDocument): DialVerb {
-  return document.verbs.find((verb): verb is DialVerb => verb.kind === 'Dial') as DialVerb;
-}
-
 function withDial(document: TwimlDocument, change: (dial: DialVerb) => DialVerb): TwimlDocument {
   return { ...document, verbs: document.verbs.map((verb) => (verb.kind === 'Dial' ? change(verb) : verb)) };
 }
@@ -287,14 +283,16 @@ function xmlCases(): [string, Case][] {
 }
 
 /**
- * One arbitrary per rule of RULES, keyed by rule id. A rule missing here is a rule the kit never
- * exercises, so {@link invalidCases} throws rather than leave it out silently.
+ * One arbitrary per rule of RULES, keyed by rule id. A rule of RULES with no case here is a rule the
+ * kit never exercises: {@link rulesWithoutCase} names them and a test keeps that list empty. It does
+ * not throw, so a rule added to the table does not break every module that imports the generators.
  */
 export function invalidCases(): ReadonlyMap<string, Case> {
-  const cases = new Map<string, Case>([...xmlCases(), ...responseCases(), ...dialCases(), ...nounStructureCases(), ...contentCases(), ...attributeCases()]);
-  const missing = RULES.filter((rule) => !cases.has(rule.id)).map((rule) => rule.id);
-  if (missing.length > 0) throw new Error(`no invalid case builds the rule(s) ${missing.join(', ')}`);
-  return cases;
+  return new Map<string, Case>([...xmlCases(), ...responseCases(), ...dialCases(), ...nounStructureCases(), ...contentCases(), ...attributeCases()]);
 }
 
-export { dialOf };
+/** Rules of RULES that no invalid case breaks. */
+export function rulesWithoutCase(): string[] {
+  const cases = invalidCases();
+  return RULES.filter((rule) => !cases.has(rule.id)).map((rule) => rule.id);
+}
