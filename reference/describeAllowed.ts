@@ -2,7 +2,7 @@ import type { NounName } from '../src/model/dial.js';
 import type { ValueKind } from './spec/valueKinds.js';
 
 /** What a value of this kind may be, as the end of a sentence ("must be …"). */
-export function describeAllowed(kind: ValueKind, allow24HourCalls: boolean, nouns: readonly (NounName | 'text')[]): string {
+export function describeAllowed(kind: ValueKind, allow24HourCalls: boolean, nouns: readonly (NounName | 'text')[], callerIdForEveryNoun = true): string {
   switch (kind.kind) {
     case 'enum': {
       const aliases = kind.aliases === undefined ? '' : ` (or the aliases ${Object.keys(kind.aliases).join(', ')})`;
@@ -29,7 +29,7 @@ export function describeAllowed(kind: ValueKind, allow24HourCalls: boolean, noun
         forms.set(form, labels);
       }
       if (forms.size === 1) return [...forms.keys()][0] as string;
-      return `a form every dialed noun accepts (${[...forms].map(([form, labels]) => `for ${labels.join(' and ')}: ${form}`).join('; ')})`;
+      return `a form ${callerIdForEveryNoun ? 'every' : 'at least one'} dialed noun accepts (${[...forms].map(([form, labels]) => `for ${labels.join(' and ')}: ${form}`).join('; ')})`;
     }
     case 'digits':
       return `made only of the characters ${kind.alphabet}`;

@@ -18,8 +18,10 @@ export interface ValidateOptions {
   readonly allow24HourCalls?: boolean;
   /**
    * `documented`: report only the noun combinations the current docs forbid (more than 10 legs, Application
-   * with anything else). `conservative` (default): also report what the docs do not address (a bare
-   * number mixed with nouns, Conference or Queue beside other nouns, several Sip nouns).
+   * with anything else), and accept a callerId that suits at least one of mixed nouns. `conservative`
+   * (default): also report what the docs do not address (a bare number mixed with nouns, Conference or
+   * Queue beside other nouns, several Sip nouns), and want a callerId that suits every noun dialed
+   * (seed §callerId gives each noun's forms, never what one callerId does to mixed nouns).
    */
   readonly combinations?: 'documented' | 'conservative';
   /** Largest document accepted, in bytes (default 65536, Twilio's limit, 11750). */
@@ -109,7 +111,7 @@ function validateAttributes(walk: Walk, element: ElementName, attributes: Attrib
     }
     const problem = valueProblem(spec.value, value, context);
     if (problem !== undefined) {
-      const allowed = describeAllowed(spec.value, context.allow24HourCalls, context.nouns);
+      const allowed = describeAllowed(spec.value, context.allow24HourCalls, context.nouns, context.callerIdForEveryNoun !== false);
       report(walk, `${prefix}.${name}.${problem}`, attributePath, `${name}=${JSON.stringify(value)} on <${element}>: must be ${allowed}`);
     }
   }
@@ -121,7 +123,11 @@ function validateDial(walk: Walk, dial: DialVerb, path: string): void {
     if (child.kind === 'text') nouns.push('text');
     else if (child.kind !== 'element') nouns.push(child.kind);
   }
-  validateAttributes(walk, 'Dial', dial.attributes, path, { nouns, allow24HourCalls: walk.options.allow24HourCalls });
+  validateAttributes(walk, 'Dial', dial.attributes, path, {
+    nouns,
+    allow24HourCalls: walk.options.allow24HourCalls,
+    callerIdForEveryNoun: walk.options.combinations === 'conservative',
+  });
 
   const dialable = dial.children.filter((child) => child.kind !== 'text' || child.text.trim() !== '');
   if (dialable.length === 0) report(walk, 'dial.empty', path, '<Dial> is empty: it names no number and no noun to dial');

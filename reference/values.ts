@@ -81,6 +81,11 @@ export interface ValueContext {
   readonly nouns: readonly (NounName | 'text')[];
   /** Accept a timeLimit up to 24 hours. */
   readonly allow24HourCalls: boolean;
+  /**
+   * With nouns of different kinds, a callerId must suit every one of them (true, the default) or at least
+   * one (false). The sources give each noun's forms but never say what one callerId does to mixed nouns.
+   */
+  readonly callerIdForEveryNoun?: boolean;
 }
 
 /** The first way `value` breaks `kind`, or undefined when it is valid. */
@@ -102,7 +107,8 @@ export function valueProblem(kind: ValueKind, value: string, context: ValueConte
       return value.split(' ').every((token) => kind.values.includes(token)) ? undefined : 'event';
     case 'callerId': {
       const nouns = context.nouns.length === 0 ? (['text'] as const) : context.nouns;
-      return nouns.every((noun) => isCallerIdFor(value, noun)) ? undefined : 'format';
+      const suits = (noun: NounName | 'text'): boolean => isCallerIdFor(value, noun);
+      return (context.callerIdForEveryNoun === false ? nouns.some(suits) : nouns.every(suits)) ? undefined : 'format';
     }
     case 'digits':
       return value.length > 0 && [...value].every((char) => kind.alphabet.includes(char)) ? undefined : 'chars';

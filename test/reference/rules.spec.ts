@@ -291,4 +291,13 @@ describe('callerId depends on the nouns dialed (seed §callerId)', () => {
     expect(diagnostic?.message).toMatch(/<Number>/);
     expect(ids(dial(noun('Client') + noun('Number'), ' callerId="+15551112222"'))).toEqual([]);
   });
+
+  it('with combinations "documented", needs only a form one of the mixed nouns accepts', () => {
+    const mixed = dial(noun('Client') + noun('Number'), ' callerId="client:joey"');
+    expect(validateXml(mixed, { combinations: 'documented' }).diagnostics).toEqual([]);
+    const [diagnostic] = validateXml(dial(noun('Client') + noun('Number'), ' callerId="bad id"'), { combinations: 'documented' }).diagnostics;
+    expect(diagnostic?.ruleId).toBe('dial.callerId.format');
+    expect(diagnostic?.message).toContain('a form at least one dialed noun accepts');
+    expect(validateXml(dial(NUMBER, ' callerId="client:joey"'), { combinations: 'documented' }).diagnostics.map((d) => d.ruleId)).toEqual(['dial.callerId.format']);
+  });
 });
