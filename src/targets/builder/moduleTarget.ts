@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,7 +40,7 @@ export async function moduleTarget(options: ModuleTargetOptions = {}): Promise<B
   const specifier = options.module ?? 'twilio';
   const exportPath = options.exportPath ?? 'twiml.VoiceResponse';
   const cwd = options.cwd ?? process.cwd();
-  const looksLikePath = specifier.startsWith('.') || isAbsolute(specifier);
+  const looksLikePath = specifier.startsWith('.') || isAbsolute(specifier) || isFile(resolve(cwd, specifier));
   let loaded: unknown;
   try {
     if (looksLikePath) {
@@ -57,6 +58,14 @@ export async function moduleTarget(options: ModuleTargetOptions = {}): Promise<B
     throw new DialKitError('DIALKIT_ERR_TARGET_LOAD', `the module ${JSON.stringify(specifier)} has no constructor at ${JSON.stringify(exportPath)}`);
   }
   return voiceResponseTarget(found as BuilderConstructor, `${specifier} ${exportPath}`);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function tryResolve(require: NodeRequire, specifier: string): string | undefined {

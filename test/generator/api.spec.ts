@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { assertGenerator, checkGenerator, GeneratorCheckError } from '../../src/check/checkGenerator.js';
+import type { TwimlDocument } from '../../src/model/document.js';
+import { withTimeout } from '../../src/targets/builder/withTimeout.js';
+import { functionTarget } from '../../src/targets/builder/functionTarget.js';
+import { moduleTarget } from '../../src/targets/builder/moduleTarget.js';
+import { serializeTwiml } from '../../src/xml/serialize.js';
+
+describe('checkGenerator with a plain function', () => {
+  it('the reference serializer itself conforms', async () => {
+    const report = await checkGenerator({ target: (document: TwimlDocument) => serializeTwiml(document), runs: 200, seed: 9 });
+    expect(report.findingCount).toBe(0);
+  });
+
+  it('a function that drops every verb after <Dial> is caught, with the document as the step', async () => {
+    const dropAfter = (document: TwimlDocument): string => {
+      const at = document.verbs.findIndex((verb) => verb.kind === 'Dial');
+      return serializeTwiml({ ...document, verbs: document.verbs.slice(0, at + 1) });
+    };
+    const report = await checkGenerator({ target: dropAfter, runs: 100, seed: 9, only: 'valid' });
+    const finding = report.properties[0]?.findings[0];
+    expect(finding?.summary).toMatch(/^the builder wrote XML that makes Twilio behave differently: at \/Response\/\w+\[\d+\] expected "<\w+>", got nothing$/);
+    expect(finding?.steps[0]).toMatch(/^build\(\{"root":"Response"/);
+    expect(finding?.differences?.[0]?.rule).toBe('response.verbs');
+    await expect(assertGenerator({ target: dropAfter, runs: 100, seed: 9, only: 'valid' })).rejects.toThrow(GeneratorCheckError);
+  });
+
+  it('the same bug gives the same fingerprint at every seed', async () => {
+    const trueAsTitle = (document: TwimlDocument): string => serializeTwiml(document).replaceAll('="true"', '="True"');
+    const prints = new Set<string>();
+    for (const seed of [1, 2, 3, 4]) {
+      const report = await checkGenerator({ target: trueAsTitle, runs: 100, seed, only: 'valid' });
+      for (const finding of report.properties[0]?.findings ?? []) prints.add(finding.fingerprint);
+    }
+    expect(prints.size).toBe(1);
+  });
+
+  it('a builder that never answers is a finding after the time limit, not a hung kit', async () => {
+    const never = (): Promise<string> => new Promise<string>(() => undefined);
+    const report = await checkGenerator({ target: never, runs: 3, seed: 1, only: 'valid', timeoutMs: 50 });
+    expect(report.properties[0]?.findings[0]?.summary).toBe('the builder failed: the builder did not answer within 50 ms');
+  });
+
+  it('a builder that returns something other than a string is broken', async () => {
+    const outcome = await withTimeout(functionTarget(() => 42 as unknown as string), 100).build({ root: 'Response', attributes: {}, verbs: [] });
+    expect(outcome).toMatchObject({ kind: 'broken', message: 'the function returned number, not a string' });
+  });
+});
+
+describe('invalid-document policy', () => {
+  it('refuse: a builder that writes everything is a finding; faithful: a builder that refuses everything is one', async () => {
+    const twilio = await moduleTarget();
+    const refuse = await checkGenerator({ target: twilio, runs: 20, seed: 1, only: 'invalid', invalidPolicy: 'refuse' });
+    expect(refuse.properties[0]?.findings[0]?.summary).toBe('the builder wrote a document that breaks a rule, and the policy "refuse" asks it to refuse');
+    const refuser = (): string => {
+      throw new Error('I validate');
+    };
+    const faithful = await checkGenerator({ target: refuser, runs: 20, seed: 1, only: 'invalid', invalidPolicy: 'faithful' });
+    expect(faithful.properties[0]?.findings[0]?.summary).toMatch(/policy "faithful" asks it to write it as given: I validate$/);
+    const lenient = await checkGenerator({ target: refuser, runs: 20, seed: 1, only: 'invalid' });
+    expect(lenient.findingCount).toBe(0);
+  });
+});
