@@ -37,6 +37,11 @@ describe('twilioSignature: the test vectors of facts §5.1', () => {
     expect(twilioSignature('t', url, forward)).toBe(twilioSignature('t', url, [...forward].reverse()));
   });
 
+  it('sorts names in UTF-8 byte order, not UTF-16 code unit order (they differ past U+FFFF)', () => {
+    // U+FFFD is EF BF BD in UTF-8, before F0 9F 98 80 (U+1F600); in UTF-16 the surrogate D83D sorts first.
+    expect(signedString('u', [['x\u{1F600}', '1'], ['x\uFFFD', '2'], ['xa', '3']])).toBe('uxa3x\uFFFD2x\u{1F600}1');
+  });
+
   it('drops the fragment always, and user info and port over HTTPS only', () => {
     expect(signingUrl('https://user:pw@example.com:8443/a?b=1#ct=1000')).toBe('https://example.com/a?b=1');
     expect(signingUrl('http://example.com:8080/a#rt=5')).toBe('http://example.com:8080/a');

@@ -2,7 +2,8 @@ import type { ValidateOptions } from '../../../reference/validate.js';
 import type { InterpretOptions } from '../../model/trace.js';
 import type { RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
 import type { ParamList } from '../../targets/http/signature.js';
-import type { HttpMethod } from '../../targets/http/webhookRequest.js';
+import type { HttpExchange } from '../../targets/http/httpClient.js';
+import type { HttpMethod, WebhookRequest } from '../../targets/http/webhookRequest.js';
 
 export interface EndpointCheckOptions {
   /** The voice URL, absolute http(s). */
@@ -33,6 +34,8 @@ export interface EndpointCheckOptions {
   readonly shrinkBudgetMs?: number;
   readonly validate?: ValidateOptions;
   readonly interpret?: InterpretOptions;
+  /** Sees every request the kit sends and what came back (for transcripts and benchmarks). */
+  readonly onExchange?: (request: WebhookRequest, exchange: HttpExchange) => void;
   /** Called after each call placed (not during shrinking). */
   readonly onProgress?: (done: number, total: number) => void;
 }

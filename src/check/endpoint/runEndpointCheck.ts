@@ -111,7 +111,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
     ...(options.validate === undefined ? {} : { validate: options.validate }),
     ...(options.interpret === undefined ? {} : { interpret: options.interpret }),
   };
-  const client = createHttpClient({ timeoutMs, origins });
+  const client = observed(createHttpClient({ timeoutMs, origins }), options.onExchange);
   const state = new RunState(suite.properties);
   try {
     let round = 0;
@@ -155,6 +155,19 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
     properties,
     coverage: state.coverage(),
     findingCount: properties.reduce((sum, property) => sum + property.findings.length, 0),
+  };
+}
+
+/** The client, wrapped so an observer sees every exchange. */
+function observed(client: HttpClient, onExchange: EndpointCheckOptions['onExchange']): HttpClient {
+  if (onExchange === undefined) return client;
+  return {
+    async send(request, sendOptions) {
+      const exchange = await client.send(request, sendOptions);
+      onExchange(request, exchange);
+      return exchange;
+    },
+    close: () => client.close(),
   };
 }
 

@@ -84,8 +84,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const url = new URL(request.url);
     if (!allowed.has(url.origin)) return { kind: 'refused-origin', origin: url.origin };
     const started = performance.now();
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = sendOptions.signal === undefined ? deadline : AbortSignal.any([deadline, sendOptions.signal]);
+    // One timer and one controller per exchange: cheaper than AbortSignal.timeout + AbortSignal.any on every request.
+    const controller = new AbortController();
+    let deadlinePassed = false;
+    const timer = setTimeout(() => {
+      deadlinePassed = true;
+      controller.abort();
+    }, timeoutMs);
+    const outside = sendOptions.signal;
+    const abortFromOutside = (): void => controller.abort();
+    if (outside !== undefined) {
+      if (outside.aborted) controller.abort();
+      else outside.addEventListener('abort', abortFromOutside, { once: true });
+    }
+    const signal = controller.signal;
     let status: number | undefined;
     try {
       const response = await agent.request({
@@ -119,9 +131,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         elapsedMs: performance.now() - started,
       };
     } catch (error) {
-      const failure = classifyTransportError(error, deadline.aborted);
+      const failure = classifyTransportError(error, deadlinePassed);
       const message = failure === 'timeout' ? `no complete answer within ${timeoutMs} ms` : describe(error);
       return { kind: 'failure', failure, message, ...(status === undefined ? {} : { status }), elapsedMs: performance.now() - started };
+    } finally {
+      clearTimeout(timer);
+      outside?.removeEventListener('abort', abortFromOutside);
     }
   }
 

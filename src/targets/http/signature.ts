@@ -21,7 +21,14 @@ export function signingUrl(url: string): string {
   return `${match[1] as string}${host}${withoutFragment.slice(match[0].length)}`;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * UTF-8 byte order, which is code point order. Without surrogates it is also UTF-16 code unit order,
+ * the fast `<`; only strings with characters beyond U+FFFF need the byte comparison.
+ */
 function byteOrder(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
