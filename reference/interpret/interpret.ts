@@ -90,6 +90,9 @@ export function interpret(input: InterpretInput): DialTrace {
 
   const recording = recordingOf(settings, answered?.answeredAt, endedAt, { sid: sidFor('RE', seed, 'recording'), accountSid });
   if (recording !== undefined) timed.push(...recordingCallbacks(recording, settings, input.outcome.recording, { documentUrl, epochMs: options.epochMs, parentCallSid, accountSid }));
+  if (recording !== undefined && settings.recordingStatusCallback !== undefined && resolveUrl(settings.recordingStatusCallback, documentUrl) === undefined) {
+    notes.push(`interp.recording.invalid-url: recordingStatusCallback=${JSON.stringify(settings.recordingStatusCallback)} is not a usable URL: the recording is made, no notification is sent (13256).`);
+  }
   if (recording === undefined && settings.record !== 'do-not-record') notes.push('interp.recording.none: record is set but nothing was recorded (record-from-answer and no answer), so no RecordingUrl and no recording callbacks.');
 
   const from = dial.attributes.callerId?.trim() || request.From || '';

@@ -49,6 +49,7 @@ export const INTERPRET_RULES: readonly InterpretRule[] = [
   { id: 'interp.no-legs', kind: 'choice', title: 'a <Dial> that dials nothing ends at once as failed', source: 'no source' },
   { id: 'interp.outcome.missing-leg', kind: 'choice', title: 'a leg with no outcome entry rings without answer', source: 'kit' },
   { id: 'interp.action.invalid-url', kind: 'choice', title: 'an action that is not a resolvable http(s) URL is not requested (11100)', source: 'facts §1.3 11100' },
+  { id: 'interp.recording.invalid-url', kind: 'sourced', title: 'an invalid recordingStatusCallback URL: the recording is still made, no notification is sent', source: 'facts §1.1, §1.3 13256' },
   { id: 'interp.refer.no-url', kind: 'sourced', title: 'REFER without referUrl: error 13802, no request', source: 'facts §1.3 13802' },
   { id: 'interp.refer.application', kind: 'sourced', title: 'referUrl is not supported with <Application>', source: 'facts §2.7 [APP]' },
 ];

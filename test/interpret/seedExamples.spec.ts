@@ -213,6 +213,12 @@ describe('seed §record, §recordingStatusCallback, §recordingTrack: the dual-c
     expect(absent.requests.map((request) => request.params.RecordingStatus)).toEqual(['in-progress', 'absent']);
     expect(run(xml.replace('in-progress completed absent', 'in-progress'), outcome([answer(1)])).requests).toHaveLength(1);
   });
+  it('an unusable recordingStatusCallback URL: the recording is made (RecordingUrl on the action) but nothing is sent (13256)', () => {
+    const trace = run('<Response><Dial record="true" recordingStatusCallback="http://exa mple.com/r" action="/a">1</Dial></Response>', outcome([answer(1)]));
+    expect(kinds(trace)).toEqual(['action']);
+    expect(trace.requests[0]!.params).toHaveProperty('RecordingUrl');
+    expect(trace.assumptions.join(' ')).toContain('13256');
+  });
   it('no record → no recording callback, even with recordingStatusCallback', () => {
     expect(run('<Response><Dial recordingStatusCallback="/r" action="/a">1</Dial></Response>', outcome([answer(1)])).requests.map((request) => request.kind)).toEqual(['action']);
   });
