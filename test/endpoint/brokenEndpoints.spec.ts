@@ -65,6 +65,11 @@ describe('the endpoint check catches broken apps', () => {
     expect(failedIds(lenient)).toEqual([]);
     expect(findingsOf(lenient, 'EP-TWIML-WARNING')).toHaveLength(1);
     expect(findingsOf(lenient, 'EP-TWIML-WARNING')[0]?.severity).toBe('warning');
+    // The unshrunk warning's replay line points at the call that showed it.
+    const [, seed, path] = /--seed (-?\d+) --replay (\S+)$/.exec(findingsOf(lenient, 'EP-TWIML-WARNING')[0]?.replay ?? '') ?? [];
+    const replayed = await check(server, { seed: Number(seed), replayPath: path });
+    expect(replayed.runs).toBe(1);
+    expect(failedIds(replayed)).toEqual(['EP-TWIML-WARNING']);
   });
 
   it("an app that interpolates the caller's name without escaping: EP-XML, the name shrunk to one bad character", async () => {

@@ -13,6 +13,8 @@ export interface Answer {
   readonly contentType?: string;
   readonly body?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Never answer (the socket stays open until the server closes). */
+  readonly hang?: boolean;
 }
 
 export interface FakeAppOptions {
@@ -90,6 +92,7 @@ export async function startFakeApp(options: FakeAppOptions = {}): Promise<Runnin
       }
       const route = parsed.pathname === '/voice' ? (options.voice ?? CORRECT.voice) : parsed.pathname === '/dial-status' ? (options.dialStatus ?? CORRECT.dialStatus) : options.callback ?? CORRECT.callback;
       const answer = route(params);
+      if (answer.hang === true) return;
       response.writeHead(answer.status ?? 200, { ...(answer.contentType === undefined ? {} : { 'content-type': answer.contentType }), ...answer.headers });
       response.end(answer.body ?? '');
     })();

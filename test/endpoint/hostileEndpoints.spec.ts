@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkEndpoint } from '../../properties/endpoint.js';
 import type { Finding, RunReport } from '../../src/check/findings.js';
 import { isDialKitError } from '../../src/errors.js';
-import { DIAL_DOCUMENT, listen, startFakeApp, type RunningServer } from './fakeApp.js';
+import { CORRECT, DIAL_DOCUMENT, listen, startFakeApp, type RunningServer } from './fakeApp.js';
 
 const TIMEOUT_MS = 800;
 /** Scheduling slack on a loaded 2-core machine. */
@@ -83,6 +83,15 @@ describe('hostile endpoints end in a named finding within twice the timeout', ()
     const { report, ms } = await timed(server.url);
     expect(only(report).propertyId).toBe('EP-ANSWER');
     expect(ms).toBeLessThan(2 * TIMEOUT_MS + SLACK_MS);
+  });
+
+  it('an app that hangs on one action only: one EP-ANSWER finding, and the run stops instead of waiting on every such call', async () => {
+    const server = await keep(startFakeApp({ dialStatus: (params) => (params['DialCallStatus'] === 'busy' ? { hang: true } : CORRECT.dialStatus(params)) }));
+    const { report, ms } = await timed(server.url, 100);
+    const finding = only(report);
+    expect(finding.propertyId).toBe('EP-ANSWER');
+    expect(finding.summary).toMatch(/step 1 \(action\): no complete answer/);
+    expect(ms).toBeLessThan(3 * TIMEOUT_MS + SLACK_MS);
   });
 
   it('a server that resets the connection: EP-ANSWER reset', async () => {

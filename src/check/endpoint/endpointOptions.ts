@@ -30,7 +30,7 @@ export interface EndpointCheckOptions {
   readonly replayPath?: string;
   /** Method after a followed redirect (default `browser`); see RedirectMethodPolicy. */
   readonly redirectMethod?: RedirectMethodPolicy;
-  /** Time shrinking may take after the first failure (default: the timeout), so a slow endpoint cannot make it last. */
+  /** Time shrinking may take after the first failure (default: half the timeout), so a slow endpoint cannot make it last: a hang ends within 1.5 timeouts. */
   readonly shrinkBudgetMs?: number;
   readonly validate?: ValidateOptions;
   readonly interpret?: InterpretOptions;

@@ -64,8 +64,16 @@ function roundSeed(seed: number, round: number): number {
   return round === 0 ? seed : (Math.imul(seed ^ (round * 0x9e3779b1), 0x85ebca6b) >>> 1) | 0;
 }
 
+/**
+ * Whether further rounds would only run into the same wall: the voice URL itself does not answer, or
+ * some request hangs until the time limit (each later call meeting it would cost a whole timeout).
+ */
 function isTransportWall(judged: readonly Judged[]): boolean {
-  return judged.some((item) => item.fails && item.observation.role === 'voice' && item.observation.exchange.kind === 'failure');
+  return judged.some((item) => {
+    const exchange = item.observation.exchange;
+    if (!item.fails || exchange.kind !== 'failure') return false;
+    return item.observation.role === 'voice' || exchange.failure === 'timeout' || exchange.failure === 'connect-timeout';
+  });
 }
 
 /**
@@ -97,7 +105,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
   const lenient = options.lenient === true;
-  const shrinkBudgetMs = options.shrinkBudgetMs ?? timeoutMs;
+  const shrinkBudgetMs = options.shrinkBudgetMs ?? Math.ceil(timeoutMs / 2);
   const unreachable = await probeReachable(target, Math.min(timeoutMs, 10_000));
   if (unreachable !== undefined) throw new DialKitError('DIALKIT_ERR_TARGET_START', `the target is unreachable: ${unreachable.message}`);
 
