@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { RULES } from '../../reference/rules.js';
 import { DialKitError } from '../errors.js';
-import { invalidCases } from './invalidCases.js';
+import { combinedDialCase, invalidCases } from './invalidCases.js';
 import type { LabelledInvalid } from './labelledInvalid.js';
 
 export type { LabelledInvalid } from './labelledInvalid.js';
@@ -9,6 +9,8 @@ export type { LabelledInvalid } from './labelledInvalid.js';
 export interface InvalidDocumentConstraints {
   /** Only cases for these rule ids (default: every rule of RULES, in RULES order). */
   readonly rules?: readonly string[];
+  /** Also produce cases breaking several Dial attributes at once. Default true unless `rules` is given. */
+  readonly combined?: boolean;
   /** Leave out the text cases (`kind: 'xml'`). Default false. */
   readonly documentsOnly?: boolean;
 }
@@ -30,5 +32,6 @@ export function invalidDocument(constraints: InvalidDocumentConstraints = {}): f
       return found;
     });
   if (chosen.length === 0) throw new DialKitError('DIALKIT_ERR_NOTHING_CHECKED', 'no rule is left to break: the constraints exclude every invalid case');
+  if (constraints.combined ?? constraints.rules === undefined) chosen.push(combinedDialCase());
   return fc.oneof(...chosen);
 }

@@ -94,6 +94,14 @@ describe('invalidDocument', () => {
     expect(rulesWithoutCase()).toEqual([]);
   });
 
+  it('also breaks several Dial attributes at once, labelled with every rule they break', () => {
+    const several = fc.sample(invalidDocument(), { seed: SEED, numRuns: 1000 }).filter((sample) => sample.rules.length > 1);
+    expect(several.length).toBeGreaterThan(0);
+    for (const sample of several) {
+      expect(sample.kind === 'document' && [...new Set(validate(sample.document).map((diagnostic) => diagnostic.ruleId))].sort()).toEqual([...sample.rules].sort());
+    }
+  });
+
   it('builds only the rules asked for, and refuses an unknown rule id with a usage error', () => {
     const samples = fc.sample(invalidDocument({ rules: ['dial.empty', 'xml.size'] }), { seed: SEED, numRuns: 40 });
     expect(new Set(samples.flatMap((sample) => sample.rules))).toEqual(new Set(['dial.empty', 'xml.size']));
