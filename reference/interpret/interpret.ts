@@ -106,7 +106,7 @@ export function interpret(input: InterpretInput): DialTrace {
       talkSeconds: bridged?.talkSeconds ?? 0,
     }));
   }
-  if (answered !== undefined) timed.push(...nounUrl(answered, { documentUrl, accountSid, apiVersion, from, childSid, seed }));
+  if (answered !== undefined) timed.push(...nounUrl(answered, { documentUrl, accountSid, parentCallSid, apiVersion, from, childSid, seed }));
   if (bridged !== undefined && answered !== undefined) timed.push(...referRequest(answered, bridged, settings, input, { accountSid, parentCallSid }, notes));
 
   let next: NextStep;

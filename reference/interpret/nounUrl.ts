@@ -8,7 +8,7 @@ import { sidFor } from './sid.js';
  * The noun's `url` is fetched on the answered leg before the bridge; for `<Queue>` on the dequeued caller's leg.
  * @see facts §2.2 ([NUMBER] url whisper), §2.6 ([QUEUE] url: QueueSid, CallSid, QueueTime, DequeingCallSid) — rule interp.noun-url
  */
-export function nounUrl(run: LegRun, context: { documentUrl: string; accountSid: string; apiVersion: string; from: string; childSid: (index: number) => string; seed: number }): Timed[] {
+export function nounUrl(run: LegRun, context: { documentUrl: string; accountSid: string; parentCallSid: string; apiVersion: string; from: string; childSid: (index: number) => string; seed: number }): Timed[] {
   const attributes = legAttributes(run.leg);
   const target = urlAttribute(attributes, 'url');
   if (target === undefined || run.answeredAt === undefined || run.leg.kind === 'Conference') return [];
@@ -19,7 +19,7 @@ export function nounUrl(run: LegRun, context: { documentUrl: string; accountSid:
         QueueSid: sidFor('QU', context.seed, `queue:${run.leg.index}`),
         CallSid: context.childSid(run.leg.index),
         QueueTime: String(run.outcome.queueWaitSeconds ?? 0),
-        DequeingCallSid: context.childSid(-1),
+        DequeingCallSid: context.parentCallSid,
       }
     : {
         AccountSid: context.accountSid,

@@ -53,6 +53,8 @@ describe('<Queue> (facts §2.6)', () => {
     expect(trace.requests[0]!.url.startsWith('http://example.com/about_to_connect.xml?')).toBe(true);
     expect(Object.keys(trace.requests[0]!.params)).toEqual(expect.arrayContaining(['QueueSid', 'CallSid', 'QueueTime', 'DequeingCallSid']));
     expect(trace.requests[0]!.params.QueueTime).toBe('40');
+    expect(trace.requests[0]!.params.DequeingCallSid).toBe(REQUEST.CallSid);
+    expect(trace.requests[0]!.params.CallSid).not.toBe(REQUEST.CallSid);
   });
 });
 
