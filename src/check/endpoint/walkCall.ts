@@ -97,22 +97,24 @@ function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, 
 export async function walkCall(client: HttpClient, settings: WalkSettings, initialParams: ParamList, draws: CallDraws, signal?: AbortSignal): Promise<CallTranscript> {
   const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [] };
   const callParams = paramsRecord(initialParams);
-  const first = await fetchAnswer(walk, 1, 'voice', true, signed(walk, settings.url, settings.method, initialParams));
-  if (settings.authToken !== undefined) {
-    // The probes are sent once per call, with the same parameters, so a shrunk story still shows them.
-    for (const mode of ['tampered', 'missing'] as const) {
-      const probe = signed(walk, settings.url, settings.method, initialParams, mode);
-      const exchange = await client.send(probe, { maxBodyBytes: settings.maxTwimlBytes, ...(signal === undefined ? {} : { signal }) });
-      walk.observations.push(
-        observeAnswer(1, mode === 'tampered' ? 'signature-tampered' : 'signature-missing', true, { hops: [{ request: probe, exchange }] }, {
-          maxTwimlBytes: settings.maxTwimlBytes,
-          ...(settings.validate === undefined ? {} : { validate: settings.validate }),
-        }),
-      );
-    }
-  }
+  const firstRequest = signed(walk, settings.url, settings.method, initialParams);
+  // The probes are independent of the real first request, so they travel alongside it; their
+  // observations still come after it, in a fixed order.
+  const probes = settings.authToken === undefined ? [] : (['tampered', 'missing'] as const).map((mode) => probe(walk, initialParams, mode));
+  const first = await fetchAnswer(walk, 1, 'voice', true, firstRequest);
+  for (const observation of await Promise.all(probes)) walk.observations.push(observation);
   const ended = await walkDocuments(walk, first, callParams, draws);
   return { story: { initialParams, dials: walk.dials, ended }, observations: walk.observations, dialsReached: walk.dials.length, statuses: walk.statuses };
+}
+
+/** The first request again with a wrong or missing signature, sent once (no redirect followed): is it executed? */
+async function probe(walk: Walk, params: ParamList, mode: 'tampered' | 'missing'): Promise<AnswerObservation> {
+  const request = signed(walk, walk.settings.url, walk.settings.method, params, mode);
+  const exchange = await walk.client.send(request, { maxBodyBytes: walk.settings.maxTwimlBytes, ...(walk.signal === undefined ? {} : { signal: walk.signal }) });
+  return observeAnswer(1, mode === 'tampered' ? 'signature-tampered' : 'signature-missing', true, { hops: [{ request, exchange }] }, {
+    maxTwimlBytes: walk.settings.maxTwimlBytes,
+    ...(walk.settings.validate === undefined ? {} : { validate: walk.settings.validate }),
+  });
 }
 
 async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: Readonly<Record<string, string>>, draws: CallDraws): Promise<string> {
