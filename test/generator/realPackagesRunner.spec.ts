@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { assertGenerator, checkGenerator } from '../../src/check/checkGenerator.js';
+import { moduleTarget } from '../../src/targets/builder/moduleTarget.js';
+
+describe('the real packages through the runner', () => {
+  it('twilio: one call with defaults; assertGenerator returns the report when all holds', async () => {
+    const report = await assertGenerator({ runs: 1000 });
+    expect(report.target).toBe('twilio twiml.VoiceResponse');
+    expect(report.properties.map((property) => [property.id, property.status, property.runs])).toEqual([
+      ['GEN-BUILD-001', 'passed', 1000],
+      ['GEN-BUILD-002', 'passed', 1000],
+    ]);
+    expect(Object.keys(report.coverage.nouns)).toEqual(expect.arrayContaining(['Number', 'Client', 'Conference', 'Sip', 'Queue', 'Application', 'WhatsApp', 'Sim']));
+  });
+
+  it('SignalWire (no application()/whatsApp(): built with addChild)', async () => {
+    const target = await moduleTarget({ module: '@signalwire/compatibility-api', exportPath: 'RestClient.LaML.VoiceResponse' });
+    const report = await checkGenerator({ target, runs: 1000, coverage: false });
+    expect(report.findingCount).toBe(0);
+    expect(report.target).toBe('@signalwire/compatibility-api RestClient.LaML.VoiceResponse');
+  });
+});
