@@ -10,6 +10,6 @@ describe('twilio and @signalwire/compatibility-api against the reference, seed 1
 
   it('and the same loop reports a broken builder', async () => {
     const broken = voiceResponseTarget(plant(BROKEN[0] as (typeof BROKEN)[number]), 'broken');
-    expect(await problemsAt(1, [broken], 200)).toEqual([expect.stringMatching(/^broken GEN-BUILD-001: the builder wrote XML that makes Twilio behave differently/)]);
+    expect(await problemsAt(1, [broken], 200)).toEqual(expect.arrayContaining([expect.stringMatching(/^broken GEN-BUILD-001: the builder wrote XML that makes Twilio behave differently/)]));
   });
 });
