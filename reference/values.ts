@@ -47,12 +47,26 @@ export function isTwilioUrl(value: string): boolean {
   if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return false;
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
   if (scheme === undefined) {
-    return URL.canParse(value, 'https://relative.invalid/base/doc.xml');
+    return parsedUrl(value, 'https://relative.invalid/base/doc.xml') !== undefined;
   }
   if (!/^https?$/i.test(scheme)) return false;
   // WHATWG URL parsing repairs `http:///x` and `http:example.com`; an absolute URL (RFC 3986 §3) names its host after `//`.
-  if (!/^https?:\/\/[^/?#]/i.test(value) || !URL.canParse(value)) return false;
-  return new URL(value).hostname !== '';
+  if (!/^https?:\/\/[^/?#]/i.test(value)) return false;
+  const url = parsedUrl(value);
+  return url !== undefined && url.hostname !== '';
+}
+
+/**
+ * `new URL` in a try, never `URL.canParse`: on Node 20.20 `URL.canParse` starts refusing valid IDN hosts
+ * (`http://bücher.example/`) after a few thousand calls in one process, which would make verdicts depend
+ * on what ran before. `new URL` does not.
+ */
+function parsedUrl(value: string, base?: string): URL | undefined {
+  try {
+    return new URL(value, base);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Code points, not UTF-16 units: "Maximum 50 characters" counts what a person sees as characters. */

@@ -74,6 +74,10 @@ export function parseTwiml(xml: string, options: ParseOptions = {}): ParseOutcom
     if (message.endsWith('is never closed')) return fail('malformed', message, text, openTags(masked).at(-1) ?? 0);
     return { ok: false, error: { problem: 'malformed', message, line: verdict.err.line, column: verdict.err.col } };
   }
+  const lessThan = lessThanInAttribute(masked);
+  if (lessThan !== undefined) {
+    return fail('malformed', 'an attribute value contains "<", which must be written &lt; (XML 1.0 §3.1)', text, lessThan);
+  }
   let nodes: RawNode[];
   try {
     nodes = parser.parse(text) as RawNode[];
@@ -119,6 +123,18 @@ function contentAfterRoot(masked: string): number | undefined {
     if (match[1] === '/') depth -= 1;
     else if (match[2] !== '/') depth += 1;
     if (depth === 0) closed = true;
+  }
+  return undefined;
+}
+
+/** fast-xml-parser's validator lets `<` stand in an attribute value; XML 1.0 §3.1 (AttValue) forbids it. */
+function lessThanInAttribute(masked: string): number | undefined {
+  for (const match of masked.matchAll(TAG_OR_TEXT)) {
+    if (!match[0].startsWith('<') || match[1] === '/') continue;
+    for (const value of match[0].matchAll(/"[^"]*"|'[^']*'/g)) {
+      const at = value[0].indexOf('<');
+      if (at !== -1) return match.index + value.index + at;
+    }
   }
   return undefined;
 }

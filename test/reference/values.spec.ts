@@ -49,6 +49,11 @@ describe('isTwilioUrl (seed: "Relative or absolute URL")', () => {
   it.each(['/handleDialCallStatus', 'www.myexample.com', 'https://example.com/handler', 'http://example.com:8080/a?b=c#d', '../x.xml', 'handler'])('accepts %s', (url) =>
     expect(isTwilioUrl(url)).toBe(true),
   );
+  it('gives the same verdict on an IDN host however often it is asked (Node 20 URL.canParse flips after ~4,000 calls)', () => {
+    const verdicts = new Set<boolean>();
+    for (let i = 0; i < 10_000; i++) verdicts.add(isTwilioUrl('http://bücher.example/x'));
+    expect([...verdicts]).toEqual([true]);
+  });
   it.each(['ftp://example.com/x', 'javascript:alert(1)', 'https://', 'http:///path', 'http:example.com', '/a b', '/a\tb'])('refuses %j', (url) => expect(isTwilioUrl(url)).toBe(false));
 });
 
