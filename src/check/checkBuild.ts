@@ -35,14 +35,34 @@ export function canonicalOf(document: TwimlDocument): string | undefined {
 
 /**
  * Byte equality once `>` and `'` are spelled one way. In attribute values and text a literal `>` or `'`
- * is the same character as `&gt;` or `&apos;` (XML 1.0 §2.4), except in the sequence `]]>` in text,
- * which is not well-formed, so output holding `]]>` always takes the full comparison. This keeps
- * builders that leave `>` unescaped in attributes (the twilio package, facts §6) on the fast path.
+ * is the same character as `&gt;` or `&apos;` (XML 1.0 §2.4), except the sequence `]]>` in text, which
+ * is not well-formed; so when the output holds `]]>` its text is scanned for it. This keeps builders
+ * that leave `>` unescaped in attributes (the twilio package, facts §6) on the fast path.
  */
 function sameXmlText(expected: string, actual: string): boolean {
   if (actual === expected) return true;
-  if (actual.includes(']]>')) return false;
-  return expected.replaceAll('&gt;', '>') === actual.replaceAll('&gt;', '>').replaceAll('&apos;', "'");
+  if (expected.replaceAll('&gt;', '>') !== actual.replaceAll('&gt;', '>').replaceAll('&apos;', "'")) return false;
+  return !actual.includes(']]>') || !hasCdataEndInText(actual);
+}
+
+/** Whether `]]>` occurs in character data, i.e. outside tags (markup equals the canonical form's here). */
+function hasCdataEndInText(xml: string): boolean {
+  let inTag = false;
+  let quote = '';
+  for (let i = 0; i < xml.length; i++) {
+    const char = xml[i];
+    if (quote !== '') {
+      if (char === quote) quote = '';
+    } else if (inTag) {
+      if (char === '"' || char === "'") quote = char;
+      else if (char === '>') inTag = false;
+    } else if (char === '<') {
+      inTag = true;
+    } else if (char === '>' && xml[i - 1] === ']' && xml[i - 2] === ']') {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { DialChild } from '../model/dial.js';
 import type { AttributeMap, GenericNode, TwimlDocument } from '../model/document.js';
 import { isXmlText } from '../xml/chars.js';
-import { orderedAttributes, serializeTwiml } from '../xml/serialize.js';
+import { attributesOf, type ElementName } from '../../reference/spec/attributes.js';
+import { serializeTwiml } from '../xml/serialize.js';
 
 /**
  * The reference canonical XML (`serializeTwiml`), written by string concatenation. The check needs the
@@ -50,10 +51,33 @@ function escapeText(value: string): string {
 }
 const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
 
+const MODELLED = new Set<string>(['Dial', 'Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim']);
+const RANKS = new Map<string, ReadonlyMap<string, number>>();
+
+/** The spec table's attribute order of an element, as name → rank, computed once per element. */
+function ranksOf(element: string): ReadonlyMap<string, number> | undefined {
+  if (!MODELLED.has(element)) return undefined;
+  let ranks = RANKS.get(element);
+  if (ranks === undefined) {
+    ranks = new Map([...attributesOf(element as ElementName).keys()].map((name, index) => [name, index]));
+    RANKS.set(element, ranks);
+  }
+  return ranks;
+}
+
+/** Same order as serializeTwiml's `orderedAttributes`: spec-table order, then the others by name (code units). */
+function ordered(element: string, attributes: AttributeMap): [string, string][] {
+  const entries = Object.entries(attributes);
+  if (entries.length < 2) return entries;
+  const ranks = ranksOf(element);
+  const last = ranks?.size ?? 0;
+  return entries.sort(([a], [b]) => (ranks?.get(a) ?? last) - (ranks?.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function writeElement(out: string[], name: string, attributes: AttributeMap, children: () => boolean): boolean {
   if (!ELEMENT_NAME.test(name) || name.toLowerCase().startsWith('xml')) return false;
   let open = `<${name}`;
-  for (const [attribute, value] of orderedAttributes(name, attributes)) {
+  for (const [attribute, value] of ordered(name, attributes)) {
     if (!SIMPLE_ATTRIBUTE_NAME.test(attribute) || !isXmlText(value)) return false;
     open += ` ${attribute}="${escapeAttribute(value)}"`;
   }

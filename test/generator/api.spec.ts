@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { judgeBuild } from '../../src/check/checkBuild.js';
 import { assertGenerator, checkGenerator, GeneratorCheckError } from '../../src/check/checkGenerator.js';
 import type { TwimlDocument } from '../../src/model/document.js';
 import { withTimeout } from '../../src/targets/builder/withTimeout.js';
@@ -59,5 +60,28 @@ describe('invalid-document policy', () => {
     expect(faithful.properties[0]?.findings[0]?.summary).toMatch(/policy "faithful" asks it to write it as given: I validate$/);
     const lenient = await checkGenerator({ target: refuser, runs: 20, seed: 1, only: 'invalid' });
     expect(lenient.findingCount).toBe(0);
+  });
+});
+
+describe('the fast path', () => {
+  const say = (text: string, attribute: string): TwimlDocument => ({
+    root: 'Response',
+    attributes: {},
+    verbs: [{ kind: 'element', name: 'Say', attributes: { voice: attribute }, children: [{ kind: 'text', text }] }],
+  });
+
+  it('accepts > and \' spelled either way, even "]]>" inside an attribute value', () => {
+    const document = say("a]]>b 'c'", 'x]]>y');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="x]]>y">a]]&gt;b &apos;c&apos;</Say></Response>`;
+    expect(judgeBuild(document, { kind: 'xml', xml, steps: [] }, { documents: 'valid' })).toEqual({ ok: true });
+  });
+
+  // Known reference bug (src/xml/parse.ts): XML 1.0 §2.4 forbids "]]>" in character data, but parseTwiml
+  // accepts it, so after the fast path declines, the full comparison calls this equivalent. it.fails keeps
+  // it visible; it turns red the day parseTwiml refuses it.
+  it.fails('refuses "]]>" written raw in text: not well-formed', () => {
+    const document = say('a]]>b', 'x');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="x">a]]>b</Say></Response>`;
+    expect(judgeBuild(document, { kind: 'xml', xml, steps: [] }, { documents: 'valid' })).toMatchObject({ ok: false, problem: 'malformed' });
   });
 });
