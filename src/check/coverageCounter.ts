@@ -1,49 +1,43 @@
 import { validate } from '../../reference/validate.js';
-import type { DialChild } from '../model/dial.js';
+import { coverageOf } from '../arbitraries/coverage.js';
 import type { TwimlDocument } from '../model/document.js';
 import type { Coverage } from './findings.js';
 
+type Group = 'attributes' | 'nouns' | 'rules' | 'outcomes' | 'valueClasses';
+const GROUPS: readonly Group[] = ['attributes', 'nouns', 'rules', 'outcomes', 'valueClasses'];
+
 /**
- * Counts, document by document, what a run exercised: attributes (`Dial.timeout`), nouns, and for
- * documents that break rules the validator rules they break. Counts only, so memory stays flat.
+ * Counts, document by document, what a run exercised, with the generators' own `coverageOf` (attributes,
+ * value classes, nouns), plus for documents that break rules the validator rules they break. Only the
+ * counts are kept, never the documents, so memory stays flat over long runs.
  */
 export class CoverageCounter {
-  private readonly attributes = new Map<string, number>();
-  private readonly nouns = new Map<string, number>();
-  private readonly rules = new Map<string, number>();
+  private readonly counts: Record<Group, Map<string, number>> = {
+    attributes: new Map(), nouns: new Map(), rules: new Map(), outcomes: new Map(), valueClasses: new Map(),
+  };
 
   add(document: TwimlDocument, withRules: boolean): void {
-    for (const verb of document.verbs) {
-      if (verb.kind !== 'Dial') continue;
-      this.countAttributes('Dial', verb.attributes);
-      for (const child of verb.children) this.countChild(child);
+    let one: Coverage;
+    try {
+      one = coverageOf([document]);
+    } catch {
+      return; // a document that exercises nothing counts for nothing
     }
-    if (withRules) {
-      for (const diagnostic of validate(document)) bump(this.rules, diagnostic.ruleId);
+    for (const group of GROUPS) {
+      for (const [key, count] of Object.entries((one as unknown as Record<Group, Record<string, number> | undefined>)[group] ?? {})) this.bump(group, key, count);
     }
+    if (withRules) for (const diagnostic of validate(document)) this.bump('rules', diagnostic.ruleId, 1);
   }
 
   snapshot(): Coverage {
-    return { attributes: sorted(this.attributes), nouns: sorted(this.nouns), rules: sorted(this.rules), outcomes: {} };
+    const [attributes, nouns, rules, outcomes, valueClasses] = GROUPS.map((group) => sorted(this.counts[group]));
+    return { attributes: attributes ?? {}, nouns: nouns ?? {}, rules: rules ?? {}, outcomes: outcomes ?? {}, ...(valueClasses !== undefined && Object.keys(valueClasses).length > 0 ? { valueClasses } : {}) };
   }
 
-  private countChild(child: DialChild): void {
-    if (child.kind === 'text') {
-      if (child.text.trim() !== '') bump(this.nouns, 'text');
-      return;
-    }
-    const name = child.kind === 'element' ? child.name : child.kind;
-    bump(this.nouns, name);
-    this.countAttributes(name, child.attributes);
+  private bump(group: Group, key: string, by: number): void {
+    const map = this.counts[group];
+    map.set(key, (map.get(key) ?? 0) + by);
   }
-
-  private countAttributes(element: string, attributes: Readonly<Record<string, string>>): void {
-    for (const name of Object.keys(attributes)) bump(this.attributes, `${element}.${name}`);
-  }
-}
-
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 function sorted(map: Map<string, number>): Record<string, number> {

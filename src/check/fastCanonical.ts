@@ -39,24 +39,45 @@ const ELEMENT_NAME = /^[A-Za-z_][\w.-]*$/;
 /** Attribute names without `:` and not starting with `xml`, which the DOM serializer treats specially. */
 const SIMPLE_ATTRIBUTE_NAME = /^(?![Xx][Mm][Ll])[A-Za-z_][\w.-]*$/;
 
-function escapeAttribute(value: string): string {
-  return /[&<>"\t\n\r]/.test(value)
-    ? value.replace(/[&<>"\t\n\r]/g, (char) => ATTRIBUTE_ESCAPES[char] as string)
-    : value;
+/** Printable ASCII with nothing to escape: the common case, written as is without further tests. */
+const PLAIN = /^[\x20-\x21\x23-\x25\x27-\x3b\x3d\x3f-\x7e]*$/;
+const GOOD_NAMES = new Set<string>();
+
+function goodName(name: string, pattern: RegExp): boolean {
+  if (GOOD_NAMES.has(name)) return true;
+  if (!pattern.test(name) || name.toLowerCase().startsWith('xml')) return false;
+  if (GOOD_NAMES.size < 10_000) GOOD_NAMES.add(name);
+  return true;
 }
-const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
+
+function escapeAttribute(value: string): string {
+  let out = value;
+  if (out.includes('&')) out = out.replaceAll('&', '&amp;');
+  if (out.includes('<')) out = out.replaceAll('<', '&lt;');
+  if (out.includes('>')) out = out.replaceAll('>', '&gt;');
+  if (out.includes('"')) out = out.replaceAll('"', '&quot;');
+  if (out.includes('\t')) out = out.replaceAll('\t', '&#x9;');
+  if (out.includes('\n')) out = out.replaceAll('\n', '&#xA;');
+  if (out.includes('\r')) out = out.replaceAll('\r', '&#xD;');
+  return out;
+}
 
 function escapeText(value: string): string {
-  return /[&<>\r]/.test(value) ? value.replace(/[&<>\r]/g, (char) => TEXT_ESCAPES[char] as string) : value;
+  let out = value;
+  if (out.includes('&')) out = out.replaceAll('&', '&amp;');
+  if (out.includes('<')) out = out.replaceAll('<', '&lt;');
+  if (out.includes('>')) out = out.replaceAll('>', '&gt;');
+  if (out.includes('\r')) out = out.replaceAll('\r', '&#xD;');
+  return out;
 }
-const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
 
 const MODELLED = new Set<string>(['Dial', 'Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim']);
 const RANKS = new Map<string, ReadonlyMap<string, number>>();
+const NO_RANKS: ReadonlyMap<string, number> = new Map();
 
 /** The spec table's attribute order of an element, as name → rank, computed once per element. */
-function ranksOf(element: string): ReadonlyMap<string, number> | undefined {
-  if (!MODELLED.has(element)) return undefined;
+function ranksOf(element: string): ReadonlyMap<string, number> {
+  if (!MODELLED.has(element)) return NO_RANKS;
   let ranks = RANKS.get(element);
   if (ranks === undefined) {
     ranks = new Map([...attributesOf(element as ElementName).keys()].map((name, index) => [name, index]));
@@ -65,21 +86,35 @@ function ranksOf(element: string): ReadonlyMap<string, number> | undefined {
   return ranks;
 }
 
-/** Same order as serializeTwiml's `orderedAttributes`: spec-table order, then the others by name (code units). */
+function before(ranks: ReadonlyMap<string, number>, a: string, b: string): number {
+  const last = ranks.size;
+  return (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Same order as serializeTwiml's `orderedAttributes`: spec-table order, then the others by name (code
+ * units). Attributes usually arrive in that order already, so that is checked before sorting.
+ */
 function ordered(element: string, attributes: AttributeMap): [string, string][] {
   const entries = Object.entries(attributes);
   if (entries.length < 2) return entries;
   const ranks = ranksOf(element);
-  const last = ranks?.size ?? 0;
-  return entries.sort(([a], [b]) => (ranks?.get(a) ?? last) - (ranks?.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 1; i < entries.length; i++) {
+    if (before(ranks, (entries[i - 1] as [string, string])[0], (entries[i] as [string, string])[0]) > 0) {
+      return entries.sort(([x], [y]) => before(ranks, x, y));
+    }
+  }
+  return entries;
 }
 
 function writeElement(out: string[], name: string, attributes: AttributeMap, children: () => boolean): boolean {
-  if (!ELEMENT_NAME.test(name) || name.toLowerCase().startsWith('xml')) return false;
+  if (!goodName(name, ELEMENT_NAME)) return false;
   let open = `<${name}`;
   for (const [attribute, value] of ordered(name, attributes)) {
-    if (!SIMPLE_ATTRIBUTE_NAME.test(attribute) || !isXmlText(value)) return false;
-    open += ` ${attribute}="${escapeAttribute(value)}"`;
+    if (!goodName(attribute, SIMPLE_ATTRIBUTE_NAME)) return false;
+    if (PLAIN.test(value)) open += ` ${attribute}="${value}"`;
+    else if (isXmlText(value)) open += ` ${attribute}="${escapeAttribute(value)}"`;
+    else return false;
   }
   const start = out.length;
   out.push(open);
@@ -95,8 +130,9 @@ function writeElement(out: string[], name: string, attributes: AttributeMap, chi
 
 function writeText(out: string[], text: string): boolean {
   if (text === '') return true;
-  if (!isXmlText(text)) return false;
-  out.push(escapeText(text));
+  if (PLAIN.test(text)) out.push(text);
+  else if (isXmlText(text)) out.push(escapeText(text));
+  else return false;
   return true;
 }
 
