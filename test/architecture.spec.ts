@@ -28,6 +28,11 @@ const LAYERS: readonly Layer[] = [
     rule: 'reference/ is pure: no fast-check, undici, file/network/process modules, targets, check, cli, arbitraries or properties',
   },
   { folder: 'src/arbitraries', allows: (target) => !target.startsWith('src/targets/') && !target.startsWith('src/cli/'), rule: 'src/arbitraries never imports src/targets or src/cli' },
+  ...['src/targets', 'src/check', 'src/report'].map((folder) => ({
+    folder,
+    allows: (target: string) => !target.startsWith('properties/') && !target.startsWith('src/cli/'),
+    rule: `${folder} sees the model and the target interface, never the catalogue (properties/) or the CLI`,
+  })),
 ];
 
 /** Every module specifier a file names: static imports and re-exports (type-only too), side-effect imports, import(). */
@@ -87,6 +92,8 @@ describe('architecture (STYLE.md layering)', () => {
       ['reference/spec/codes.ts', "import type { Finding } from '../../src/check/findings.js';"],
       ['reference/legs.ts', "export { x } from '../properties/catalogue.js';"],
       ['reference/rules.ts', "import '../src/cli/main.js';"],
+      ['src/check/runBuilderProperties.ts', "import { builderProperties } from '../../properties/builder.js';"],
+      ['src/targets/http/httpClient.ts', "import { runCli } from '../../cli/main.js';"],
       ['src/arbitraries/dialVerb.ts', "import { httpTarget } from '../targets/http.js';"],
       ['src/arbitraries/dialCase.ts', "import type { CliIo } from '../cli/io.js';"],
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeBuild } from '../../src/check/checkBuild.js';
-import { assertGenerator, checkGenerator, GeneratorCheckError } from '../../src/check/checkGenerator.js';
+import { assertGenerator, checkGenerator, GeneratorCheckError } from '../../properties/checkGenerator.js';
 import type { TwimlDocument } from '../../src/model/document.js';
 import { withTimeout } from '../../src/targets/builder/withTimeout.js';
 import { functionTarget } from '../../src/targets/builder/functionTarget.js';

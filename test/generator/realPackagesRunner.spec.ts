@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertGenerator, checkGenerator } from '../../src/check/checkGenerator.js';
+import { assertGenerator, checkGenerator } from '../../properties/checkGenerator.js';
 import { moduleTarget } from '../../src/targets/builder/moduleTarget.js';
 
 describe('the real packages through the runner', () => {

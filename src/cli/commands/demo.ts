@@ -1,6 +1,6 @@
 import { startForwardingApp } from '../../../examples/forwarding-app/startForwardingApp.js';
 import { checkEndpoint } from '../../../properties/endpoint.js';
-import { checkGenerator, DEFAULT_SEED } from '../../check/checkGenerator.js';
+import { checkGenerator, DEFAULT_SEED } from '../../../properties/checkGenerator.js';
 import { consoleReport } from '../../report/consoleReport.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';

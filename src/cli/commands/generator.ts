@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { builderProperties, type DocumentSelection } from '../../../properties/builder.js';
 import { INVALID_POLICIES, type BuilderProperty, type InvalidPolicy } from '../../check/builderProperty.js';
-import { DEFAULT_SEED } from '../../check/checkGenerator.js';
+import { DEFAULT_SEED } from '../../../properties/checkGenerator.js';
 import { runBuilderProperties } from '../../check/runBuilderProperties.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';

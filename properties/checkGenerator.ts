@@ -1,11 +1,11 @@
-import { builderProperties, type DocumentSelection } from '../../properties/builder.js';
-import type { BuilderTarget } from '../targets/builder/builderTarget.js';
-import { functionTarget, type BuilderFunction } from '../targets/builder/functionTarget.js';
-import { moduleTarget } from '../targets/builder/moduleTarget.js';
-import { withTimeout } from '../targets/builder/withTimeout.js';
-import type { InvalidPolicy } from './builderProperty.js';
-import type { RunReport } from './findings.js';
-import { runBuilderProperties, type RunBuilderOptions } from './runBuilderProperties.js';
+import { builderProperties, type DocumentSelection } from './builder.js';
+import type { BuilderTarget } from '../src/targets/builder/builderTarget.js';
+import { functionTarget, type BuilderFunction } from '../src/targets/builder/functionTarget.js';
+import { moduleTarget } from '../src/targets/builder/moduleTarget.js';
+import { withTimeout } from '../src/targets/builder/withTimeout.js';
+import type { InvalidPolicy } from '../src/check/builderProperty.js';
+import type { RunReport } from '../src/check/findings.js';
+import { runBuilderProperties, type RunBuilderOptions } from '../src/check/runBuilderProperties.js';
 
 export interface CheckGeneratorOptions extends Partial<Omit<RunBuilderOptions, 'invalidPolicy'>> {
   /** What to check: a target, or a plain `(document) => xml` function. Default: the bundled twilio package. */
