@@ -74,6 +74,10 @@ export function parseTwiml(xml: string, options: ParseOptions = {}): ParseOutcom
     if (message.endsWith('is never closed')) return fail('malformed', message, text, openTags(masked).at(-1) ?? 0);
     return { ok: false, error: { problem: 'malformed', message, line: verdict.err.line, column: verdict.err.col } };
   }
+  const cdataEnd = cdataEndInText(masked);
+  if (cdataEnd !== undefined) {
+    return fail('malformed', 'text contains "]]>", which must be written ]]&gt; (XML 1.0 §2.4)', text, cdataEnd);
+  }
   const lessThan = lessThanInAttribute(masked);
   if (lessThan !== undefined) {
     return fail('malformed', 'an attribute value contains "<", which must be written &lt; (XML 1.0 §3.1)', text, lessThan);
@@ -125,6 +129,20 @@ function contentAfterRoot(masked: string): number | undefined {
     if (depth === 0) closed = true;
   }
   return undefined;
+}
+
+/** fast-xml-parser lets `]]>` stand in character data; XML 1.0 §2.4 forbids it outside a CDATA section (masked here). */
+function cdataEndInText(masked: string): number | undefined {
+  let at = masked.indexOf(']]>');
+  for (const match of masked.matchAll(TAG_OR_TEXT)) {
+    if (at === -1) return undefined;
+    if (!match[0].startsWith('<')) continue;
+    if (at < match.index) return at;
+    const end = match.index + match[0].length;
+    // Inside a tag it belongs to an attribute value, which may hold it: look further on.
+    if (at < end) at = masked.indexOf(']]>', end);
+  }
+  return at === -1 ? undefined : at;
 }
 
 /** fast-xml-parser's validator lets `<` stand in an attribute value; XML 1.0 §3.1 (AttValue) forbids it. */

@@ -76,10 +76,8 @@ describe('the fast path', () => {
     expect(judgeBuild(document, { kind: 'xml', xml, steps: [] }, { documents: 'valid' })).toEqual({ ok: true });
   });
 
-  // Known reference bug (src/xml/parse.ts): XML 1.0 §2.4 forbids "]]>" in character data, but parseTwiml
-  // accepts it, so after the fast path declines, the full comparison calls this equivalent. it.fails keeps
-  // it visible; it turns red the day parseTwiml refuses it.
-  it.fails('refuses "]]>" written raw in text: not well-formed', () => {
+  // XML 1.0 §2.4 forbids "]]>" in character data; parseTwiml refuses it, so a builder writing it raw is caught.
+  it('refuses "]]>" written raw in text: not well-formed', () => {
     const document = say('a]]>b', 'x');
     const xml = `<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="x">a]]>b</Say></Response>`;
     expect(judgeBuild(document, { kind: 'xml', xml, steps: [] }, { documents: 'valid' })).toMatchObject({ ok: false, problem: 'malformed' });

@@ -86,6 +86,7 @@ describe('malformed XML is reported with a clear line and column', () => {
     ['text after the root', '<Response/>\ntail', 2, 1],
     ['a control character', '<Response>\n<Say>a\u0001</Say></Response>', 2, 7],
     ['leading white space before the declaration', ' <?xml version="1.0"?><Response/>', 1, 7],
+    ['"]]>" in text (XML 1.0 §2.4)', '<Response>\n<Say voice="a]]>b">x]]>y</Say></Response>', 2, 21],
     ['a "<" inside an attribute value (XML 1.0 §3.1)', '<Response>\n<Pause length="<2"/><Dial>1</Dial></Response>', 2, 16],
     ['a line ending in CR LF (counted once)', '<Response>\r\n<Dial>1</Dail>\r\n</Response>', 2, 8],
   ])('%s', (_name, xml, line, column) => {
