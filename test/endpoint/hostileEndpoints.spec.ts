@@ -212,12 +212,22 @@ describe('redirects are followed as Twilio does, and never off the target origin
 
   it('a redirect loop: EP-REDIRECT 11215 after 10 redirects', async () => {
     const server = await keep(startFakeApp({ raw: (request, response) => (response.writeHead(302, { location: `/loop${request.url?.length ?? 0}` }).end(), true) }));
-    const finding = only((await timed(server.url, 2)).report);
+    // One call at a time, so the server's log splits into calls.
+    const finding = only(await checkEndpoint({ url: server.url, runs: 2, seed: 3, timeoutMs: TIMEOUT_MS, concurrency: 1 }));
     expect(finding.propertyId).toBe('EP-REDIRECT');
     expect(finding.summary).toContain('[Twilio 11215]');
     // Each call is one request and ten redirects followed, never more (a call cut by the shrink budget has fewer).
     const chains = server.requests.join('\n').split(/^(?=POST \/voice)/m).map((chain) => chain.trim().split('\n').length);
     expect(Math.max(...chains)).toBe(11);
+  });
+
+  it('a redirect loop with calls in flight together: the same finding, and never more than 11 requests per call', async () => {
+    const server = await keep(startFakeApp({ raw: (request, response) => (response.writeHead(302, { location: `/loop${request.url?.length ?? 0}` }).end(), true) }));
+    const finding = only(await checkEndpoint({ url: server.url, runs: 20, seed: 3, timeoutMs: TIMEOUT_MS, concurrency: 8 }));
+    expect(finding.propertyId).toBe('EP-REDIRECT');
+    expect(finding.summary).toContain('[Twilio 11215]');
+    const calls = server.requests.filter((line) => line.startsWith('POST /voice')).length;
+    expect(server.requests.length).toBeLessThanOrEqual(11 * calls);
   });
 
   it('a 308 or a 302 without Location: EP-REDIRECT 11216', async () => {

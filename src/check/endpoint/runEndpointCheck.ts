@@ -11,7 +11,7 @@ import type { Finding, PropertyResult, RunReport } from '../findings.js';
 import { kitVersion } from '../kitVersion.js';
 import type { AnswerObservation } from './answerObservation.js';
 import { endpointFinding } from './endpointFinding.js';
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 import type { EndpointProperty, Problem } from './endpointProperty.js';
 import { replayLine } from './replayLine.js';
 import { drawsFrom, walkCall, type CallTranscript, type WalkSettings } from './walkCall.js';
@@ -119,19 +119,24 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
     ...(options.validate === undefined ? {} : { validate: options.validate }),
     ...(options.interpret === undefined ? {} : { interpret: options.interpret }),
   };
-  const client = observed(createHttpClient({ timeoutMs, origins }), options.onExchange);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new DialKitError('DIALKIT_ERR_USAGE', `the concurrency must be a whole number of at least 1, not ${concurrency}`);
+  // Each call has at most two requests in flight at once (the first request beside its two probes: three), so this many sockets never queue.
+  const client = observed(createHttpClient({ timeoutMs, origins, connections: Math.max(4, concurrency * 3) }), options.onExchange);
   const state = new RunState(suite.properties);
   try {
     let round = 0;
     while (state.runsDone < runs && round <= suite.properties.length) {
       const seedOfRound = roundSeed(seed, round);
-      const outcome = await playRound(client, settings, suite, options, state, {
+      const play = options.replayPath === undefined ? playRound : replayRound;
+      const outcome = await play(client, settings, suite, options, state, {
         seed: seedOfRound,
         numRuns: runs - state.runsDone,
         timeoutMs,
         lenient,
         shrinkBudgetMs,
         totalRuns: runs,
+        concurrency,
       });
       if (outcome === undefined) break;
       const replay = replayLine(options, seedOfRound, outcome.path);
@@ -245,6 +250,7 @@ interface RoundSettings {
   readonly lenient: boolean;
   readonly shrinkBudgetMs: number;
   readonly totalRuns: number;
+  readonly concurrency: number;
 }
 
 interface RoundFailure {
@@ -253,7 +259,157 @@ interface RoundFailure {
   readonly path: string;
 }
 
+/** The random parts of one call, exactly as fast-check generates them for one run. */
+type CallInput<Material> = [VoiceRequestParams, Material[], number];
+
+interface Played {
+  readonly transcript: CallTranscript;
+  readonly judged: readonly Judged[];
+}
+
+/** The arbitraries of one call, in the order the runs and the shrinker both draw them. */
+function callArbitraries<Material>(suite: EndpointSuite<Material>): [fc.Arbitrary<VoiceRequestParams>, fc.Arbitrary<Material[]>, fc.Arbitrary<number>] {
+  return [suite.voiceRequest(), fc.array(suite.outcomeMaterial(), { minLength: 1, maxLength: MATERIALS_PER_CALL }), fc.nat({ max: 0x7fffffff })];
+}
+
+/** How far dispatch may run ahead of the oldest call not yet accounted for, per concurrent call: bounds the transcripts held. */
+const LOOKAHEAD_PER_CALL = 8;
+
+/**
+ * One round, with up to `concurrency` calls in flight. fast-check generates the calls lazily, in its
+ * own order and from the round's seed, exactly as a sequential run would (a feeding property hands each
+ * generated call to the pool and waits for a free slot); each call keeps its own request order. Results
+ * are accounted for in input order, so the first failing call is the one a sequential run would have
+ * met first: calls after it are cancelled and forgotten (a later round meets them again), and only then
+ * is that call shrunk, one candidate at a time, from its run index. The same seed gives the same report
+ * at any concurrency (for an app whose answers do not depend on other calls in flight).
+ */
 async function playRound<Material>(
+  client: HttpClient,
+  settings: WalkSettings,
+  suite: EndpointSuite<Material>,
+  options: EndpointCheckOptions,
+  state: RunState,
+  round: RoundSettings,
+): Promise<RoundFailure | undefined> {
+  const active = suite.properties.filter((property) => state.enabled.has(property.id));
+  const fixed = options.params ?? [];
+  const play = async ([generated, drawn, callSeed]: CallInput<Material>, signal: AbortSignal | undefined): Promise<Played> => {
+    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(drawn, suite.fitOutcome, callSeed), signal);
+    return { transcript, judged: judge(transcript, active, round.timeoutMs, round.lenient) };
+  };
+
+  const lookahead = round.concurrency * LOOKAHEAD_PER_CALL;
+  const done = new Map<number, Played>();
+  const inFlight = new Map<number, { readonly controller: AbortController; readonly promise: Promise<void> }>();
+  let dispatched = 0;
+  let cursor = 0;
+  let firstFailure: { index: number; played: Played } | undefined;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const waiting = wake;
+    wake = undefined;
+    waiting?.();
+  };
+  const commit = (): void => {
+    for (let played = done.get(cursor); played !== undefined && firstFailure === undefined; played = done.get(cursor)) {
+      done.delete(cursor);
+      state.countRun(played.transcript);
+      options.onProgress?.(state.runsDone, round.totalRuns);
+      // Under --lenient, warnings never fail a call; each distinct one is reported from the first call (in input order) that showed it.
+      for (const item of played.judged) {
+        if (!item.fails) state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, played.transcript, replayLine(options, round.seed, String(cursor))), false);
+      }
+      if (played.judged.some((item) => item.fails)) {
+        firstFailure = { index: cursor, played };
+        // Calls after the first failure are not part of this round: stop them now (a hang among them must not hold the run).
+        for (const [index, call] of inFlight) if (index > cursor) call.controller.abort();
+      }
+      cursor += 1;
+    }
+  };
+  const launch = (index: number, input: CallInput<Material>): void => {
+    const controller = new AbortController();
+    const promise = play(input, controller.signal).then(
+      (played) => {
+        inFlight.delete(index);
+        if (firstFailure === undefined) {
+          done.set(index, played);
+          commit();
+        }
+        notify();
+      },
+      (error: unknown) => {
+        inFlight.delete(index);
+        failedWith ??= error;
+        notify();
+      },
+    );
+    inFlight.set(index, { controller, promise });
+  };
+  let failedWith: unknown;
+
+  const feeder = fc.asyncProperty(...callArbitraries(suite), async (...input: CallInput<Material>) => {
+    while (firstFailure === undefined && failedWith === undefined && (inFlight.size >= round.concurrency || dispatched - cursor >= lookahead)) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+    // Returning false ends the feeding (endOnFailure: nothing is shrunk here).
+    if (firstFailure !== undefined || failedWith !== undefined) return false;
+    launch(dispatched, input);
+    dispatched += 1;
+    return true;
+  });
+  await fc.check(feeder, { seed: round.seed, numRuns: round.numRuns, endOnFailure: true });
+  while (inFlight.size > 0) await Promise.all([...inFlight.values()].map((call) => call.promise));
+  if (failedWith !== undefined) throw failedWith instanceof Error ? failedWith : new Error('the endpoint check stopped without a result');
+  if (firstFailure === undefined) return undefined;
+  return shrinkFrom(suite, round, firstFailure.index, firstFailure.played, play);
+}
+
+/**
+ * Shrinks the call at `index` of the round, one candidate at a time, within the shrink budget. The first
+ * candidate fast-check tries is that call itself, already played: its result is reused, not sent again.
+ */
+async function shrinkFrom<Material>(
+  suite: EndpointSuite<Material>,
+  round: RoundSettings,
+  index: number,
+  played: Played,
+  play: (input: CallInput<Material>, signal: AbortSignal | undefined) => Promise<Played>,
+): Promise<RoundFailure> {
+  let lastFailure = { transcript: played.transcript, failing: played.judged.filter((item) => item.fails) };
+  let replayed = false;
+  const shrinkDeadline = Date.now() + round.shrinkBudgetMs;
+  const shrinkAbort = new AbortController();
+  const shrinkTimer = setTimeout(() => shrinkAbort.abort(), round.shrinkBudgetMs);
+  shrinkTimer.unref();
+  const property = fc.asyncProperty(...callArbitraries(suite), async (...input: CallInput<Material>) => {
+    if (!replayed) {
+      replayed = true;
+      return false;
+    }
+    // Once the shrink budget is spent, every further candidate "passes" at once, so shrinking ends.
+    if (Date.now() >= shrinkDeadline) return true;
+    const candidate = await play(input, shrinkAbort.signal);
+    if (shrinkAbort.signal.aborted) return true;
+    const failing = candidate.judged.filter((item) => item.fails);
+    if (failing.length === 0) return true;
+    lastFailure = { transcript: candidate.transcript, failing };
+    return false;
+  });
+  let details: fc.RunDetails<CallInput<Material>>;
+  try {
+    details = await fc.check(property, { seed: round.seed, numRuns: 1, path: String(index) });
+  } finally {
+    clearTimeout(shrinkTimer);
+  }
+  return { transcript: lastFailure.transcript, failing: lastFailure.failing, path: details.counterexamplePath ?? String(index) };
+}
+
+/** A replay (`--replay`): the one call at the given path, sequentially, as fast-check walks to it. */
+async function replayRound<Material>(
   client: HttpClient,
   settings: WalkSettings,
   suite: EndpointSuite<Material>,
