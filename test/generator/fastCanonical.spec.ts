@@ -31,6 +31,14 @@ describe('fastCanonical is serializeTwiml, byte for byte', () => {
       { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: {}, children: [{ kind: 'Client', attributes: {}, text: '', identity: '', parameters: [] }] }] },
       { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: {}, children: [{ kind: 'text', text: 'a\u0001' }] }] },
       { root: 'Response', attributes: {}, verbs: [{ kind: 'element', name: 'bad name', attributes: {}, children: [] }] },
+      // The one-pass escaper: DEL and astral characters pass, lone surrogates, U+FFFE and U+FFFF do not.
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: { action: 'a\u007f\u{1F600}é"&' }, children: [{ kind: 'Number', attributes: {}, text: '\u{1F600}\t\n\u007f>' }] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: { action: 'a\uD800' }, children: [] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: {}, children: [{ kind: 'Number', attributes: {}, text: '\uDC00x' }] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: {}, children: [{ kind: 'Number', attributes: {}, text: 'x\uFFFE' }] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: { callerId: '\uFFFF' }, children: [] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: { XmLns: 'x', timeout: '5', zz: '1', aa: '2' }, children: [{ kind: 'text', text: '' }, { kind: 'Client', attributes: {}, text: '', parameters: [{ kind: 'Parameter', attributes: { value: 'v', name: 'n' } }] }] }] },
+      { root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: {}, children: [{ kind: 'Application', attributes: {}, applicationSid: '', parameters: [] }, { kind: 'Application', attributes: {}, parameters: [] }] }] },
     ];
     for (const document of corners) expect(fastCanonical(document)).toBe(reference(document));
   });

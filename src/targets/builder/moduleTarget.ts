@@ -15,22 +15,27 @@ export interface ModuleTargetOptions {
   readonly cwd?: string;
 }
 
-/** A builder class already in hand, e.g. `twilio.twiml.VoiceResponse`, as a target. */
+/** A builder class already in hand, e.g. `twilio.twiml.VoiceResponse`, as a target. It builds synchronously (`buildNow`). */
 export function voiceResponseTarget(VoiceResponse: BuilderConstructor, name = 'VoiceResponse'): BuilderTarget {
+  const buildNow = (document: TwimlDocument, options: BuildOptions = {}): BuildOutcome => {
+    const steps: string[] | undefined = options.trace === true ? [] : undefined;
+    try {
+      return { kind: 'xml', xml: driveVoiceResponse(VoiceResponse, document, steps), steps: steps ?? NO_STEPS };
+    } catch (error) {
+      if (error instanceof UnexpressibleError) return { kind: 'unexpressible', reason: error.message };
+      return { kind: 'refused', message: messageOf(error), steps: steps ?? NO_STEPS };
+    }
+  };
   return {
     name,
-    async build(document: TwimlDocument, options: BuildOptions = {}): Promise<BuildOutcome> {
-      const steps: string[] | undefined = options.trace === true ? [] : undefined;
-      try {
-        return { kind: 'xml', xml: driveVoiceResponse(VoiceResponse, document, steps), steps: steps ?? [] };
-      } catch (error) {
-        if (error instanceof UnexpressibleError) return { kind: 'unexpressible', reason: error.message };
-        return { kind: 'refused', message: messageOf(error), steps: steps ?? [] };
-      }
-    },
+    buildNow,
+    build: (document: TwimlDocument, options?: BuildOptions): Promise<BuildOutcome> => Promise.resolve(buildNow(document, options)),
     async close(): Promise<void> {},
   };
 }
+
+/** Shared by every untraced outcome: one frozen empty list instead of a new array per case. */
+const NO_STEPS: readonly string[] = Object.freeze([]);
 
 /**
  * Loads a module with the twilio builder API and returns it as a target. Failing to load it, or to find

@@ -5,12 +5,24 @@ const PENDING = Symbol('pending');
 
 /**
  * Gives every build a time limit: past it the build is `broken`, a finding, and the kit moves on. This
- * stops builders that never answer (a promise that never settles, a stdio process that hangs); a
- * synchronous endless loop inside this process cannot be interrupted by any in-process timer, so use
- * the stdio target for builders that may spin. A build that has already settled when first looked at
- * (every synchronous builder) never arms a timer, which keeps the limit free on the common path.
+ * stops builders that never answer (a promise that never settles, a stdio process that hangs).
+ *
+ * A synchronous builder cannot be interrupted by any timer in its own process: its build has finished
+ * (or is looping forever) before a timer could fire. So a target that builds synchronously (`buildNow`)
+ * is called directly, with no promise race and no timer per case, and the limit applies only to
+ * asynchronous builds. Use the stdio target for builders that may spin. A build that has already settled
+ * when first looked at never arms a timer either.
  */
 export function withTimeout(target: BuilderTarget, timeoutMs: number): BuilderTarget {
+  const buildNow = target.buildNow;
+  if (buildNow !== undefined) {
+    return {
+      name: target.name,
+      buildNow,
+      build: (document: TwimlDocument, options?: BuildOptions): Promise<BuildOutcome> => Promise.resolve(buildNow(document, options)),
+      close: () => target.close(),
+    };
+  }
   return {
     name: target.name,
     async build(document: TwimlDocument, options?: BuildOptions): Promise<BuildOutcome> {
