@@ -52,6 +52,16 @@ describe('dial-kit endpoint', () => {
     expect(run.stdout).toContain('reproduce the request: curl -sS -i -X POST');
   });
 
+  it('--concurrency 1 places one call at a time and prints the same findings and replay line as the default', async () => {
+    const url = await server(startFakeApp({ authToken: TOKEN, dialStatus: (params) => (params['DialCallStatus'] === 'busy' ? { status: 500 } : CORRECT.dialStatus(params)) }));
+    const untimed = (text: string): string => text.replace(/\d+ ms\b/g, 'N ms').replace(/in \d+(\.\d+)? ?m?s\b/g, 'in T');
+    const one = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4', '--concurrency', '1']);
+    const many = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4', '--concurrency', '16']);
+    expect(one.code).toBe(1);
+    expect(one.stdout).toMatch(/--seed 4 --replay \S+/);
+    expect(untimed(many.stdout)).toBe(untimed(one.stdout));
+  });
+
   it('the replay line replays the finding', async () => {
     const url = await server(startFakeApp({ authToken: TOKEN, dialStatus: (params) => (params['DialCallStatus'] === 'busy' ? { status: 500 } : CORRECT.dialStatus(params)) }));
     const first = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4']);
@@ -74,7 +84,7 @@ describe('dial-kit endpoint', () => {
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/^dial-kit endpoint: checked nothing: /);
 
-    for (const args of [[], ['ftp://x/'], ['http://127.0.0.1:1/', '--method', 'PUT'], ['http://127.0.0.1:1/', '--param', 'novalue'], ['http://127.0.0.1:1/', '--runs', '0'], ['http://127.0.0.1:1/', '--replay', '1']]) {
+    for (const args of [[], ['ftp://x/'], ['http://127.0.0.1:1/', '--method', 'PUT'], ['http://127.0.0.1:1/', '--param', 'novalue'], ['http://127.0.0.1:1/', '--runs', '0'], ['http://127.0.0.1:1/', '--replay', '1'], ['http://127.0.0.1:1/', '--concurrency', '0'], ['http://127.0.0.1:1/', '--concurrency', 'many']]) {
       const run = await cli(['endpoint', ...args]);
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n')[0]).toMatch(/^dial-kit endpoint: [^\n]+$/);

@@ -4,6 +4,7 @@ import type { DerivedRequestKind } from '../../model/trace.js';
 import type { Hop, RedirectProblem } from '../../targets/http/followRedirects.js';
 import type { HttpExchange } from '../../targets/http/httpClient.js';
 import type { WebhookRequest } from '../../targets/http/webhookRequest.js';
+import type { ValidationCache } from './validationCache.js';
 
 /**
  * Why a request was sent: the first voice request, a `<Redirect>` verb, one of the requests the
@@ -48,6 +49,8 @@ export interface ObserveOptions {
   /** Body cap for TwiML answers (Twilio: 64 kB). */
   readonly maxTwimlBytes: number;
   readonly validate?: ValidateOptions;
+  /** Remembers validations by body text; must have been made with the same options (validate + maxTwimlBytes). */
+  readonly cache?: ValidationCache;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -79,6 +82,6 @@ export function observeAnswer(step: number, role: AnswerRole, expectsTwiml: bool
   } catch {
     return { ...base, mediaType, decodeError: 'the body is not valid UTF-8' };
   }
-  const validation = validateXml(text, { ...options.validate, maxBytes: options.maxTwimlBytes });
+  const validation = options.cache?.validate(text) ?? validateXml(text, { ...options.validate, maxBytes: options.maxTwimlBytes });
   return { ...base, mediaType, text, validation };
 }

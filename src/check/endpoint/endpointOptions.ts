@@ -31,7 +31,7 @@ export interface EndpointCheckOptions {
   /** Method after a followed redirect (default `browser`); see RedirectMethodPolicy. */
   readonly redirectMethod?: RedirectMethodPolicy;
   /**
-   * Calls in flight at once (default 4). Each call keeps its own request order; results are accounted
+   * Calls in flight at once (default 8). Each call keeps its own request order; results are accounted
    * for in input order and shrinking is sequential, so the same seed gives the same report at any value
    * (for an app whose answers do not depend on other calls in flight). 1 places one call at a time.
    */
@@ -50,4 +50,4 @@ export const DEFAULT_RUNS = 100;
 /** @see facts §5 (Timeouts: 15 s for the whole response) */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_STEPS = 10;
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = 8;

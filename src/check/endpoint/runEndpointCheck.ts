@@ -6,14 +6,16 @@ import type { DialOutcome, VoiceRequestParams } from '../../model/outcome.js';
 import { createHttpClient, type HttpClient } from '../../targets/http/httpClient.js';
 import { probeReachable } from '../../targets/http/probeReachable.js';
 import type { ParamList } from '../../targets/http/signature.js';
-import { CoverageCounter } from '../coverageCounter.js';
-import type { Finding, PropertyResult, RunReport } from '../findings.js';
+import { coverageOf } from '../../arbitraries/coverage.js';
+import type { TwimlDocument } from '../../model/document.js';
+import type { Coverage, Finding, PropertyResult, RunReport } from '../findings.js';
 import { kitVersion } from '../kitVersion.js';
 import type { AnswerObservation } from './answerObservation.js';
 import { endpointFinding } from './endpointFinding.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 import type { EndpointProperty, Problem } from './endpointProperty.js';
 import { replayLine } from './replayLine.js';
+import { ValidationCache } from './validationCache.js';
 import { drawsFrom, walkCall, type CallTranscript, type WalkSettings } from './walkCall.js';
 
 /**
@@ -118,6 +120,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
     ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
     ...(options.validate === undefined ? {} : { validate: options.validate }),
     ...(options.interpret === undefined ? {} : { interpret: options.interpret }),
+    validationCache: new ValidationCache({ ...options.validate, maxBytes: MAX_TWIML_BYTES }),
   };
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new DialKitError('DIALKIT_ERR_USAGE', `the concurrency must be a whole number of at least 1, not ${concurrency}`);
@@ -192,8 +195,10 @@ class RunState {
   private readonly failed = new Set<string>();
   private readonly runsOf = new Map<string, number>();
   private readonly fingerprints = new Set<string>();
-  private readonly counter = new CoverageCounter();
   private readonly outcomes = new Map<string, number>();
+  /** What each document exercises, by document: validations are remembered by text, so the same document object comes back. */
+  private readonly coverageOfDocument = new WeakMap<TwimlDocument, Coverage | null>();
+  private readonly counts = { attributes: new Map<string, number>(), nouns: new Map<string, number>(), rules: new Map<string, number>(), valueClasses: new Map<string, number>() };
 
   constructor(private readonly properties: readonly EndpointProperty[]) {
     this.enabled = new Set(properties.map((property) => property.id));
@@ -206,10 +211,28 @@ class RunState {
     for (const observation of transcript.observations) {
       const document = observation.validation?.document;
       if (document !== undefined && (observation.role === 'voice' || observation.role === 'action' || observation.role === 'redirect')) {
-        this.counter.add(document, false);
+        this.count(document);
       }
     }
     for (const status of transcript.statuses) this.outcomes.set(status, (this.outcomes.get(status) ?? 0) + 1);
+  }
+
+  /** Counts a document's attributes, nouns, rules and value classes, as the generator check's counter does (a document exercising nothing counts for nothing). */
+  private count(document: TwimlDocument): void {
+    let one = this.coverageOfDocument.get(document);
+    if (one === undefined) {
+      try {
+        one = coverageOf([document]);
+      } catch {
+        one = null;
+      }
+      this.coverageOfDocument.set(document, one);
+    }
+    if (one === null) return;
+    for (const group of ['attributes', 'nouns', 'rules', 'valueClasses'] as const) {
+      const map = this.counts[group];
+      for (const [key, count] of Object.entries(one[group] ?? {})) map.set(key, (map.get(key) ?? 0) + count);
+    }
   }
 
   addFinding(property: EndpointProperty, finding: Finding, failing: boolean): void {
@@ -238,9 +261,20 @@ class RunState {
     }));
   }
 
-  coverage(): ReturnType<CoverageCounter['snapshot']> {
-    return { ...this.counter.snapshot(), outcomes: Object.fromEntries([...this.outcomes.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) };
+  coverage(): Coverage {
+    const valueClasses = sortedCounts(this.counts.valueClasses);
+    return {
+      attributes: sortedCounts(this.counts.attributes),
+      nouns: sortedCounts(this.counts.nouns),
+      rules: sortedCounts(this.counts.rules),
+      outcomes: sortedCounts(this.outcomes),
+      ...(Object.keys(valueClasses).length > 0 ? { valueClasses } : {}),
+    };
   }
+}
+
+function sortedCounts(map: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 interface RoundSettings {

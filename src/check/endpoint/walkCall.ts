@@ -10,6 +10,7 @@ import type { ParamList } from '../../targets/http/signature.js';
 import { buildWebhookRequest, type HttpMethod, type SignatureMode, type WebhookRequest } from '../../targets/http/webhookRequest.js';
 import { observeAnswer, type AnswerObservation, type AnswerRole } from './answerObservation.js';
 import { paramsRecord, type CallStory, type DialEpisode } from './callStory.js';
+import type { ValidationCache } from './validationCache.js';
 
 /** Verbs that run and hand over to the next one without asking the app anything: the walk reads past them. */
 const PASS_THROUGH = new Set(['Say', 'Play', 'Pause']);
@@ -28,6 +29,8 @@ export interface WalkSettings {
   readonly redirectMethod: RedirectMethodPolicy;
   readonly validate?: ValidateOptions;
   readonly interpret?: InterpretOptions;
+  /** Validations remembered by body text for the run (made with `validate` and `maxTwimlBytes`). */
+  readonly validationCache?: ValidationCache;
 }
 
 /** What draws the random parts of a call, from values fast-check generated up front (so they shrink and replay). */
@@ -55,18 +58,52 @@ interface Walk {
 }
 
 async function fetchAnswer(walk: Walk, step: number, role: AnswerRole, expectsTwiml: boolean, request: WebhookRequest): Promise<AnswerObservation> {
+  const observation = await fetchObservation(walk, step, role, expectsTwiml, request);
+  walk.observations.push(observation);
+  return observation;
+}
+
+/**
+ * Sends the requests a `<Dial>` derives, in the interpreter's order, and records their observations in
+ * that order. Callbacks whose answers are not executed do not wait for each other: a run of them goes
+ * out together; a request whose answer is executed (the action) waits until every request before it
+ * was answered, so the app never sees it ahead of one the interpreter put first.
+ */
+async function fetchDerived(walk: Walk, step: number, requests: readonly DerivedRequest[]): Promise<AnswerObservation[]> {
+  const answers: AnswerObservation[] = [];
+  let pending: Promise<AnswerObservation>[] = [];
+  const settle = async (): Promise<void> => {
+    for (const observation of await Promise.all(pending)) {
+      walk.observations.push(observation);
+      answers.push(observation);
+    }
+    pending = [];
+  };
+  for (const derived of requests) {
+    const request = derivedToRequest(derived, walk.settings.authToken);
+    if (!derived.expectsTwiml) {
+      pending.push(fetchObservation(walk, step, derived.kind, false, request));
+      continue;
+    }
+    await settle();
+    answers.push(await fetchAnswer(walk, step, derived.kind, true, request));
+  }
+  await settle();
+  return answers;
+}
+
+async function fetchObservation(walk: Walk, step: number, role: AnswerRole, expectsTwiml: boolean, request: WebhookRequest): Promise<AnswerObservation> {
   const fetched = await fetchFollowingRedirects(walk.client, request, {
     maxBodyBytes: expectsTwiml ? walk.settings.maxTwimlBytes : CALLBACK_BODY_CAP,
     redirectMethod: walk.settings.redirectMethod,
     ...(walk.settings.authToken === undefined ? {} : { authToken: walk.settings.authToken }),
     ...(walk.signal === undefined ? {} : { signal: walk.signal }),
   });
-  const observation = observeAnswer(step, role, expectsTwiml, fetched, {
+  return observeAnswer(step, role, expectsTwiml, fetched, {
     maxTwimlBytes: walk.settings.maxTwimlBytes,
     ...(walk.settings.validate === undefined ? {} : { validate: walk.settings.validate }),
+    ...(walk.settings.validationCache === undefined ? {} : { cache: walk.settings.validationCache }),
   });
-  walk.observations.push(observation);
-  return observation;
 }
 
 /** A document Twilio would go on executing: answered 200, readable, and breaking no error-level rule. */
@@ -114,6 +151,7 @@ async function probe(walk: Walk, params: ParamList, mode: 'tampered' | 'missing'
   return observeAnswer(1, mode === 'tampered' ? 'signature-tampered' : 'signature-missing', true, { hops: [{ request, exchange }] }, {
     maxTwimlBytes: walk.settings.maxTwimlBytes,
     ...(walk.settings.validate === undefined ? {} : { validate: walk.settings.validate }),
+    ...(walk.settings.validationCache === undefined ? {} : { cache: walk.settings.validationCache }),
   });
 }
 
@@ -169,10 +207,7 @@ async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: R
         return `step ${step}: the reference interpreter could not play <Dial> ${index + 1} (${(error as Error).message}); no verdict on it`;
       }
       walk.statuses.push(trace.result.dialCallStatus);
-      const answers: AnswerObservation[] = [];
-      for (const derived of trace.requests) {
-        answers.push(await fetchAnswer(walk, step, derived.kind, derived.expectsTwiml, derivedToRequest(derived, walk.settings.authToken)));
-      }
+      const answers = await fetchDerived(walk, step, trace.requests);
       const after = trace.next;
       if (after.kind === 'hangup') return `step ${step}: the call ends (${after.reason})`;
       if (after.kind === 'continue') {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { checkEndpoint } from '../../../properties/endpoint.js';
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../../check/endpoint/endpointOptions.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../../check/endpoint/endpointOptions.js';
 import type { RunReport } from '../../check/findings.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';
@@ -22,6 +22,7 @@ const FLAGS = {
   junit: { type: 'string' },
   'allow-origin': { type: 'string', multiple: true },
   replay: { type: 'string' },
+  concurrency: { type: 'string' },
 } as const;
 
 function parseParam(text: string): readonly [string, string] {
@@ -43,7 +44,7 @@ export const endpointCommand: Command = {
   summary: 'drive a live TwiML voice webhook the way Twilio does and check every answer',
   usage:
     'dial-kit endpoint <voice URL> [--auth-token T] [--method POST|GET] [--runs N] [--seed S] [--timeout-ms 15000] [--max-steps 10] ' +
-    '[--param NAME=VALUE]… [--lenient] [--json F] [--junit F] [--allow-origin URL]… [--replay PATH]',
+    '[--param NAME=VALUE]… [--lenient] [--json F] [--junit F] [--allow-origin URL]… [--replay PATH] [--concurrency 8]',
   async run(args, io): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, FLAGS, 1);
     const url = positionals[0];
@@ -58,6 +59,7 @@ export const endpointCommand: Command = {
       runs: integerOption('runs', values.runs, DEFAULT_RUNS, 1, 1_000_000),
       timeoutMs: integerOption('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS, 1, 600_000),
       maxSteps: integerOption('max-steps', values['max-steps'], DEFAULT_MAX_STEPS, 1, 1000),
+      concurrency: integerOption('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1, 256),
       params: (values.param ?? []).map(parseParam),
       lenient: values.lenient === true,
       allowOrigins: values['allow-origin'] ?? [],

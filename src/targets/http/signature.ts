@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /** Request parameters in sending order. A name may repeat (a form body may carry `a=1&a=2`). */
 export type ParamList = readonly (readonly [name: string, value: string])[];
@@ -58,7 +58,15 @@ export function signedString(url: string, params: ParamList): string {
  * @see facts §5.1 (step 3)
  */
 export function twilioSignature(authToken: string, url: string, params: ParamList): string {
-  return createHmac('sha1', authToken).update(signedString(url, params), 'utf8').digest('base64');
+  return createHmac('sha1', hmacKey(authToken)).update(signedString(url, params), 'utf8').digest('base64');
+}
+
+/** The last token's key, made once: a run signs every request with the same token. */
+let lastKey: { readonly token: string; readonly key: KeyObject } | undefined;
+
+function hmacKey(authToken: string): KeyObject {
+  if (lastKey?.token !== authToken) lastKey = { token: authToken, key: createSecretKey(Buffer.from(authToken, 'utf8')) };
+  return lastKey.key;
 }
 
 /**
