@@ -101,3 +101,40 @@ describe('calls in flight together (--concurrency)', () => {
     expect(isDialKitError(error) && error.code === 'DIALKIT_ERR_USAGE').toBe(true);
   });
 });
+
+describe('status callbacks of one <Dial> travel together', () => {
+  it('are recorded in the interpreter order even when answered out of order, and the action waits for all of them', async () => {
+    const events: string[] = [];
+    let unanswered = 0;
+    let actionWhileCallbacksOpen = 0;
+    const server = await app({
+      raw: (request, response) => {
+        if (request.url === '/status') {
+          unanswered += 1;
+          const chunks: Buffer[] = [];
+          request.on('data', (chunk: Buffer) => chunks.push(chunk));
+          request.on('end', () => {
+            const status = new URLSearchParams(Buffer.concat(chunks).toString('utf8')).get('CallStatus') ?? '';
+            // 'initiated' comes back last and with a 500, 'completed' first and with a 500 too.
+            const delay = status === 'initiated' ? 30 : status === 'completed' ? 0 : 10;
+            setTimeout(() => {
+              unanswered -= 1;
+              events.push(status);
+              response.writeHead(status === 'initiated' || status === 'completed' ? 500 : 204).end();
+            }, delay);
+          });
+          return true;
+        }
+        if (request.url === '/dial-status' && unanswered > 0) actionWhileCallbacksOpen += 1;
+        return false;
+      },
+    });
+    const report = await checkEndpoint({ url: server.url, runs: 5, seed: 2, timeoutMs: 2000, concurrency: 1 });
+    // Teeth: the callbacks really were in flight together (answered in another order than sent).
+    expect(events.indexOf('completed')).toBeLessThan(events.indexOf('initiated'));
+    expect(actionWhileCallbacksOpen).toBe(0);
+    const finding = report.properties.find((property) => property.id === 'EP-CALLBACK-STATUS')?.findings[0];
+    // The first observation in the interpreter's order is the 'initiated' callback, whatever answered first.
+    expect((finding?.counterexample as { request: { body: string } }).request.body).toContain('CallStatus=initiated');
+  });
+});
