@@ -114,6 +114,22 @@ function ranksOf(element: string): ReadonlyMap<string, number> {
   return ranks;
 }
 
+const SIMPLE_RANKS = new Map<string, ReadonlyMap<string, number>>();
+
+/**
+ * `ranksOf`, for matching: a ranked name is taken as simple without testing it, so this holds the ranks
+ * only when every spec name of the element is simple (all are; this keeps that a checked assumption).
+ */
+function simpleRanksOf(element: string): ReadonlyMap<string, number> {
+  let ranks = SIMPLE_RANKS.get(element);
+  if (ranks === undefined) {
+    const all = ranksOf(element);
+    ranks = [...all.keys()].every((name) => goodName(name, SIMPLE_ATTRIBUTE_NAME, GOOD_ATTRIBUTES)) ? all : NO_RANKS;
+    if (SIMPLE_RANKS.size < 10_000) SIMPLE_RANKS.set(element, ranks);
+  }
+  return ranks;
+}
+
 function before(ranks: ReadonlyMap<string, number>, a: string, b: string): number {
   const last = ranks.size;
   return (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0);
@@ -315,14 +331,42 @@ function valueMatch(actual: string, at: number, value: string, attribute: boolea
 function openMatch(actual: string, at: number, name: string, attributes: AttributeMap): number {
   if (at < 0 || actual.charCodeAt(at) !== 0x3c || !goodName(name, ELEMENT_NAME, GOOD_ELEMENTS) || !actual.startsWith(name, at + 1)) return -1;
   at += 1 + name.length;
-  for (const attribute of orderedNames(name, attributes)) {
-    if (!goodName(attribute, SIMPLE_ATTRIBUTE_NAME, GOOD_ATTRIBUTES) || actual.charCodeAt(at) !== 0x20 || !actual.startsWith(attribute, at + 1)) return -1;
+  const names = canonicalNames(name, attributes);
+  if (names === undefined) return -1;
+  for (const attribute of names) {
+    if (actual.charCodeAt(at) !== 0x20 || !actual.startsWith(attribute, at + 1)) return -1;
     at = literal(actual, at + 1 + attribute.length, '="');
     at = valueMatch(actual, at, attributes[attribute] as string, true);
     if (at < 0 || actual.charCodeAt(at) !== 0x22) return -1;
     at += 1;
   }
   return at;
+}
+
+/**
+ * The attribute names in canonical order, or undefined when one is not a simple name. One rank lookup
+ * per name both checks the order (names nearly always arrive in it) and vouches for a spec name, which
+ * is known to be simple; only other names are tested.
+ */
+function canonicalNames(element: string, attributes: AttributeMap): string[] | undefined {
+  const names = Object.keys(attributes);
+  const ranks = simpleRanksOf(element);
+  let inOrder = true;
+  let previous = '';
+  let previousRank = -1;
+  for (const name of names) {
+    let rank = ranks.get(name);
+    if (rank === undefined) {
+      if (!goodName(name, SIMPLE_ATTRIBUTE_NAME, GOOD_ATTRIBUTES)) return undefined;
+      rank = ranks.size;
+    }
+    if (rank < previousRank || (rank === previousRank && previous > name)) inOrder = false;
+    previousRank = rank;
+    previous = name;
+  }
+  if (inOrder) return names;
+  const order = ranksOf(element);
+  return names.sort((x, y) => before(order, x, y));
 }
 
 function textElementMatch(actual: string, at: number, name: string, attributes: AttributeMap, text: string): number {
