@@ -1,6 +1,6 @@
 import type { DialChild } from '../model/dial.js';
 import type { AttributeMap, GenericNode, TextNode, TwimlDocument } from '../model/document.js';
-import { attributesOf, type ElementName } from '../../reference/spec/attributes.js';
+import { attributeRanks, compareAttributeNames } from '../xml/attributeOrder.js';
 import { serializeTwiml } from '../xml/serialize.js';
 
 /**
@@ -100,39 +100,22 @@ function escaped(value: string, attribute: boolean): string | undefined {
   return from === 0 ? value : out + value.slice(from);
 }
 
-const MODELLED = new Set<string>(['Dial', 'Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim']);
-const RANKS = new Map<string, ReadonlyMap<string, number>>();
 const NO_RANKS: ReadonlyMap<string, number> = new Map();
-
-/** The spec table's attribute order of an element, as name → rank, computed once per element. */
-function ranksOf(element: string): ReadonlyMap<string, number> {
-  let ranks = RANKS.get(element);
-  if (ranks !== undefined) return ranks;
-  if (!MODELLED.has(element)) return NO_RANKS;
-  ranks = new Map([...attributesOf(element as ElementName).keys()].map((name, index) => [name, index]));
-  RANKS.set(element, ranks);
-  return ranks;
-}
 
 const SIMPLE_RANKS = new Map<string, ReadonlyMap<string, number>>();
 
 /**
- * `ranksOf`, for matching: a ranked name is taken as simple without testing it, so this holds the ranks
+ * `attributeRanks`, for matching: a ranked name is taken as simple without testing it, so this holds the ranks
  * only when every spec name of the element is simple (all are; this keeps that a checked assumption).
  */
 function simpleRanksOf(element: string): ReadonlyMap<string, number> {
   let ranks = SIMPLE_RANKS.get(element);
   if (ranks === undefined) {
-    const all = ranksOf(element);
+    const all = attributeRanks(element);
     ranks = [...all.keys()].every((name) => goodName(name, SIMPLE_ATTRIBUTE_NAME, GOOD_ATTRIBUTES)) ? all : NO_RANKS;
     if (SIMPLE_RANKS.size < 10_000) SIMPLE_RANKS.set(element, ranks);
   }
   return ranks;
-}
-
-function before(ranks: ReadonlyMap<string, number>, a: string, b: string): number {
-  const last = ranks.size;
-  return (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**
@@ -142,9 +125,9 @@ function before(ranks: ReadonlyMap<string, number>, a: string, b: string): numbe
 function orderedNames(element: string, attributes: AttributeMap): string[] {
   const names = Object.keys(attributes);
   if (names.length < 2) return names;
-  const ranks = ranksOf(element);
+  const ranks = attributeRanks(element);
   for (let i = 1; i < names.length; i++) {
-    if (before(ranks, names[i - 1] as string, names[i] as string) > 0) return names.sort((x, y) => before(ranks, x, y));
+    if (compareAttributeNames(ranks, names[i - 1] as string, names[i] as string) > 0) return names.sort((x, y) => compareAttributeNames(ranks, x, y));
   }
   return names;
 }
@@ -365,8 +348,8 @@ function canonicalNames(element: string, attributes: AttributeMap): string[] | u
     previous = name;
   }
   if (inOrder) return names;
-  const order = ranksOf(element);
-  return names.sort((x, y) => before(order, x, y));
+  const order = attributeRanks(element);
+  return names.sort((x, y) => compareAttributeNames(order, x, y));
 }
 
 function textElementMatch(actual: string, at: number, name: string, attributes: AttributeMap, text: string): number {

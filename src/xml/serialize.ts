@@ -1,8 +1,8 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { attributesOf, type ElementName } from '../../reference/spec/attributes.js';
 import type { DialChild, DialVerb } from '../model/dial.js';
 import type { AttributeMap, GenericNode, TextNode, TwimlDocument, Verb } from '../model/document.js';
+import { attributeRanks, compareAttributeNames } from './attributeOrder.js';
 import { describeCodePoint, firstNonXmlChar, isXmlName } from './chars.js';
 
 export interface SerializeOptions {
@@ -23,7 +23,6 @@ export class SerializeError extends Error {
   }
 }
 
-const MODELLED = new Set<string>(['Dial', 'Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim']);
 
 // xmlbuilder2 follows the DOM serialization algorithm, which writes TAB, LF and CR in attribute values
 // and CR in text literally; a parser then reads them back as spaces or LF. These characters are swapped
@@ -89,18 +88,10 @@ function element(parent: XMLBuilder, name: string, attributes: AttributeMap, pat
   return child;
 }
 
-/**
- * Spec-table order for the known attributes of modelled elements, then every other attribute by name
- * (UTF-16 code unit order, as XML C14N sorts them), so the canonical text never depends on the order
- * attributes were written in, which XML makes insignificant.
- */
+/** The attributes of an element in canonical order (see `compareAttributeNames`). */
 export function orderedAttributes(elementName: string, attributes: AttributeMap): [string, string][] {
-  const order = MODELLED.has(elementName) ? [...attributesOf(elementName as ElementName).keys()] : [];
-  const rank = (name: string): number => {
-    const at = order.indexOf(name);
-    return at === -1 ? order.length : at;
-  };
-  return Object.entries(attributes).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const ranks = attributeRanks(elementName);
+  return Object.entries(attributes).sort(([a], [b]) => compareAttributeNames(ranks, a, b));
 }
 
 function text(parent: XMLBuilder, node: TextNode, path: string): void {

@@ -1,6 +1,6 @@
 import type { DialChild, DialVerb, ParameterElement } from '../../model/dial.js';
 import type { AttributeMap, GenericNode, TextNode, TwimlDocument, Verb } from '../../model/document.js';
-import { attributesOf as specAttributesOf, type ElementName } from '../../../reference/spec/attributes.js';
+import { attributeRanks, compareAttributeNames } from '../../xml/attributeOrder.js';
 
 /** The part of the twilio builder API the kit drives: every node can take text and generic children. */
 export interface BuilderNode {
@@ -78,38 +78,13 @@ function attributesOf(element: string, attributes: AttributeMap): Record<string,
   const keys = Object.keys(attributes);
   if (keys.length === 0) return {};
   if (keys.length === 1) return { ...attributes };
-  const ranks = ranksOf(element);
+  const ranks = attributeRanks(element);
   for (let i = 1; i < keys.length; i++) {
-    if (before(ranks, keys[i - 1] as string, keys[i] as string) > 0) {
-      return Object.fromEntries(keys.sort((x, y) => before(ranks, x, y)).map((key) => [key, attributes[key] as string]));
+    if (compareAttributeNames(ranks, keys[i - 1] as string, keys[i] as string) > 0) {
+      return Object.fromEntries(keys.sort((x, y) => compareAttributeNames(ranks, x, y)).map((key) => [key, attributes[key] as string]));
     }
   }
   return { ...attributes };
-}
-
-/** Elements whose attributes have a spec-table order; the same list as serializeTwiml's `orderedAttributes`. */
-const MODELLED = new Set<string>(['Dial', 'Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim']);
-const RANKS = new Map<string, ReadonlyMap<string, number>>();
-const NO_RANKS: ReadonlyMap<string, number> = new Map();
-
-/**
- * The spec table's attribute order of an element as name → rank, computed once per element: the driver
- * runs on both sides of the benchmark, and `orderedAttributes` rebuilding the order per call was a
- * sizeable share of the package's measured time that was not the package's.
- */
-function ranksOf(element: string): ReadonlyMap<string, number> {
-  let ranks = RANKS.get(element);
-  if (ranks !== undefined) return ranks;
-  if (!MODELLED.has(element)) return NO_RANKS;
-  ranks = new Map([...specAttributesOf(element as ElementName).keys()].map((name, index) => [name, index]));
-  RANKS.set(element, ranks);
-  return ranks;
-}
-
-/** `orderedAttributes`' comparison: spec-table rank, then code-unit order of the name. */
-function before(ranks: ReadonlyMap<string, number>, a: string, b: string): number {
-  const last = ranks.size;
-  return (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function addVerb(recorder: Recorder, response: BuilderNode, name: string, verb: Verb | TextNode): void {
