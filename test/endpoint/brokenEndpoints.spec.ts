@@ -1,22 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkEndpoint } from '../../properties/endpoint.js';
 import type { EndpointCheckOptions } from '../../src/check/endpoint/endpointOptions.js';
 import type { Finding, RunReport } from '../../src/check/findings.js';
-import { CORRECT, DIAL_DOCUMENT, startFakeApp, type FakeAppOptions, type RunningServer } from './fakeApp.js';
+import { CORRECT, DIAL_DOCUMENT, fakeApps, type RunningServer } from './fakeApp.js';
 
 const TOKEN = 'test-auth-token';
-let servers: RunningServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
-
-async function app(options: FakeAppOptions): Promise<RunningServer> {
-  const server = await startFakeApp(options);
-  servers.push(server);
-  return server;
-}
+const app = fakeApps();
 
 async function check(server: RunningServer, options: Partial<EndpointCheckOptions> = {}): Promise<RunReport> {
   return checkEndpoint({ url: server.url, authToken: TOKEN, runs: 100, seed: 7, timeoutMs: 2000, ...options });

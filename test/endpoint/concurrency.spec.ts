@@ -1,23 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkEndpoint } from '../../properties/endpoint.js';
 import type { EndpointCheckOptions } from '../../src/check/endpoint/endpointOptions.js';
 import type { RunReport } from '../../src/check/findings.js';
 import { isDialKitError } from '../../src/errors.js';
-import { CORRECT, DIAL_DOCUMENT, startFakeApp, type FakeAppOptions, type RunningServer } from './fakeApp.js';
+import { CORRECT, DIAL_DOCUMENT, fakeApps, type FakeAppOptions, type RunningServer } from './fakeApp.js';
 
 const TOKEN = 'concurrency-token';
-let servers: RunningServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
-
-async function app(options: FakeAppOptions): Promise<RunningServer> {
-  const server = await startFakeApp(options);
-  servers.push(server);
-  return server;
-}
+const app = fakeApps();
 
 /** The report without what depends on the clock: durations, start time, elapsed milliseconds in answers and steps. */
 function timeless(report: RunReport): string {

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
+import { afterEach } from 'vitest';
 
 export type Params = Record<string, string>;
 
@@ -98,4 +99,21 @@ export async function startFakeApp(options: FakeAppOptions = {}): Promise<Runnin
     })();
   });
   return listen(server);
+}
+
+/**
+ * `app(options)` for a spec file: starts a fake app and closes every one it started after each test,
+ * so no test leaves a server listening.
+ */
+export function fakeApps(): (options: FakeAppOptions) => Promise<RunningServer> {
+  let servers: RunningServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    servers = [];
+  });
+  return async (options) => {
+    const server = await startFakeApp(options);
+    servers.push(server);
+    return server;
+  };
 }

@@ -309,6 +309,35 @@ function callArbitraries<Material>(suite: EndpointSuite<Material>): [fc.Arbitrar
 /** How far dispatch may run ahead of the oldest call not yet accounted for, per concurrent call: bounds the transcripts held. */
 const LOOKAHEAD_PER_CALL = 8;
 
+/** Plays one generated call against the endpoint and judges it with the properties still enabled. */
+function player<Material>(
+  client: HttpClient,
+  settings: WalkSettings,
+  suite: EndpointSuite<Material>,
+  options: EndpointCheckOptions,
+  state: RunState,
+  round: RoundSettings,
+): (input: CallInput<Material>, signal: AbortSignal | undefined) => Promise<Played> {
+  const active = suite.properties.filter((property) => state.enabled.has(property.id));
+  const fixed = options.params ?? [];
+  return async ([generated, drawn, callSeed], signal) => {
+    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(drawn, suite.fitOutcome, callSeed), signal);
+    return { transcript, judged: judge(transcript, active, round.timeoutMs, round.lenient) };
+  };
+}
+
+/**
+ * Counts a run (not a shrink candidate) in input order. Under --lenient, warnings never fail a call;
+ * each distinct one is reported from the first call (in input order) that showed it.
+ */
+function accountRun(state: RunState, options: EndpointCheckOptions, round: RoundSettings, played: Played, index: number): void {
+  state.countRun(played.transcript);
+  options.onProgress?.(state.runsDone, round.totalRuns);
+  for (const item of played.judged) {
+    if (!item.fails) state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, played.transcript, replayLine(options, round.seed, String(index))), false);
+  }
+}
+
 /**
  * One round, with up to `concurrency` calls in flight. fast-check generates the calls lazily, in its
  * own order and from the round's seed, exactly as a sequential run would (a feeding property hands each
@@ -326,12 +355,7 @@ async function playRound<Material>(
   state: RunState,
   round: RoundSettings,
 ): Promise<RoundFailure | undefined> {
-  const active = suite.properties.filter((property) => state.enabled.has(property.id));
-  const fixed = options.params ?? [];
-  const play = async ([generated, drawn, callSeed]: CallInput<Material>, signal: AbortSignal | undefined): Promise<Played> => {
-    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(drawn, suite.fitOutcome, callSeed), signal);
-    return { transcript, judged: judge(transcript, active, round.timeoutMs, round.lenient) };
-  };
+  const play = player(client, settings, suite, options, state, round);
 
   const lookahead = round.concurrency * LOOKAHEAD_PER_CALL;
   const done = new Map<number, Played>();
@@ -348,12 +372,7 @@ async function playRound<Material>(
   const commit = (): void => {
     for (let played = done.get(cursor); played !== undefined && firstFailure === undefined; played = done.get(cursor)) {
       done.delete(cursor);
-      state.countRun(played.transcript);
-      options.onProgress?.(state.runsDone, round.totalRuns);
-      // Under --lenient, warnings never fail a call; each distinct one is reported from the first call (in input order) that showed it.
-      for (const item of played.judged) {
-        if (!item.fails) state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, played.transcript, replayLine(options, round.seed, String(cursor))), false);
-      }
+      accountRun(state, options, round, played, cursor);
       if (played.judged.some((item) => item.fails)) {
         firstFailure = { index: cursor, played };
         // Calls after the first failure are not part of this round: stop them now (a hang among them must not hold the run).
@@ -451,30 +470,22 @@ async function replayRound<Material>(
   state: RunState,
   round: RoundSettings,
 ): Promise<RoundFailure | undefined> {
-  const active = suite.properties.filter((property) => state.enabled.has(property.id));
-  const fixed = options.params ?? [];
+  const play = player(client, settings, suite, options, state, round);
   let runIndex = 0;
   let lastFailure: { transcript: CallTranscript; failing: Judged[] } | undefined;
   let shrinkDeadline: number | undefined;
   let shrinkAbort: AbortController | undefined;
   let shrinkTimer: NodeJS.Timeout | undefined;
-  const materials = fc.array(suite.outcomeMaterial(), { minLength: 1, maxLength: MATERIALS_PER_CALL });
-  const idSeed = fc.nat({ max: 0x7fffffff });
 
-  const property = fc.asyncProperty(suite.voiceRequest(), materials, idSeed, async (generated, drawn, callSeed) => {
+  const property = fc.asyncProperty(...callArbitraries(suite), async (...input: CallInput<Material>) => {
     // Once the shrink budget is spent, every further candidate "passes" at once, so shrinking ends.
     if (shrinkDeadline !== undefined && Date.now() >= shrinkDeadline) return true;
     const shrinking = lastFailure !== undefined;
-    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(drawn, suite.fitOutcome, callSeed), shrinkAbort?.signal);
+    const played = await play(input, shrinkAbort?.signal);
     if (shrinkAbort?.signal.aborted === true) return true;
-    const judged = judge(transcript, active, round.timeoutMs, round.lenient);
+    const { transcript, judged } = played;
     if (!shrinking) {
-      state.countRun(transcript);
-      options.onProgress?.(state.runsDone, round.totalRuns);
-      // Under --lenient, warnings never fail a call; each distinct one is reported from the first call that showed it.
-      for (const item of judged) {
-        if (!item.fails) state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, transcript, replayLine(options, round.seed, String(runIndex))), false);
-      }
+      accountRun(state, options, round, played, runIndex);
       runIndex += 1;
     }
     const failing = judged.filter((item) => item.fails);
@@ -488,7 +499,7 @@ async function replayRound<Material>(
     }
     return false;
   });
-  let details: fc.RunDetails<[VoiceRequestParams, Material[], number]>;
+  let details: fc.RunDetails<CallInput<Material>>;
   try {
     details = await fc.check(property, {
       seed: round.seed,
