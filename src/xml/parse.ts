@@ -74,14 +74,8 @@ export function parseTwiml(xml: string, options: ParseOptions = {}): ParseOutcom
     if (message.endsWith('is never closed')) return fail('malformed', message, text, openTags(masked).at(-1) ?? 0);
     return { ok: false, error: { problem: 'malformed', message, line: verdict.err.line, column: verdict.err.col } };
   }
-  const cdataEnd = cdataEndInText(masked);
-  if (cdataEnd !== undefined) {
-    return fail('malformed', 'text contains "]]>", which must be written ]]&gt; (XML 1.0 §2.4)', text, cdataEnd);
-  }
-  const lessThan = lessThanInAttribute(masked);
-  if (lessThan !== undefined) {
-    return fail('malformed', 'an attribute value contains "<", which must be written &lt; (XML 1.0 §3.1)', text, lessThan);
-  }
+  const stray = strayMarkup(masked);
+  if (stray !== undefined) return fail('malformed', stray.message, text, stray.offset);
   let nodes: RawNode[];
   try {
     nodes = parser.parse(text) as RawNode[];
@@ -131,30 +125,26 @@ function contentAfterRoot(masked: string): number | undefined {
   return undefined;
 }
 
-/** fast-xml-parser lets `]]>` stand in character data; XML 1.0 §2.4 forbids it outside a CDATA section (masked here). */
-function cdataEndInText(masked: string): number | undefined {
+/**
+ * What fast-xml-parser lets through, found in one pass over the tags: `]]>` in character data (XML 1.0
+ * §2.4 forbids it outside a CDATA section, which is masked here) and `<` in an attribute value (§3.1).
+ * A `]]>` inside a tag belongs to an attribute value, which may hold it.
+ */
+function strayMarkup(masked: string): { message: string; offset: number } | undefined {
+  const cdataEnd = (offset: number): { message: string; offset: number } => ({ message: 'text contains "]]>", which must be written ]]&gt; (XML 1.0 §2.4)', offset });
   let at = masked.indexOf(']]>');
   for (const match of masked.matchAll(TAG_OR_TEXT)) {
-    if (at === -1) return undefined;
     if (!match[0].startsWith('<')) continue;
-    if (at < match.index) return at;
+    if (at !== -1 && at < match.index) return cdataEnd(at);
     const end = match.index + match[0].length;
-    // Inside a tag it belongs to an attribute value, which may hold it: look further on.
-    if (at < end) at = masked.indexOf(']]>', end);
-  }
-  return at === -1 ? undefined : at;
-}
-
-/** fast-xml-parser's validator lets `<` stand in an attribute value; XML 1.0 §3.1 (AttValue) forbids it. */
-function lessThanInAttribute(masked: string): number | undefined {
-  for (const match of masked.matchAll(TAG_OR_TEXT)) {
-    if (!match[0].startsWith('<') || match[1] === '/') continue;
+    if (at !== -1 && at < end) at = masked.indexOf(']]>', end);
+    if (match[1] === '/') continue;
     for (const value of match[0].matchAll(/"[^"]*"|'[^']*'/g)) {
-      const at = value[0].indexOf('<');
-      if (at !== -1) return match.index + value.index + at;
+      const lessThan = value[0].indexOf('<');
+      if (lessThan !== -1) return { message: 'an attribute value contains "<", which must be written &lt; (XML 1.0 §3.1)', offset: match.index + value.index + lessThan };
     }
   }
-  return undefined;
+  return at === -1 ? undefined : cdataEnd(at);
 }
 
 /** Offsets of the start tags still open at the end of the text, outermost first. */
