@@ -6,6 +6,7 @@ import { withTimeout } from '../src/targets/builder/withTimeout.js';
 import type { InvalidPolicy } from '../src/check/builderProperty.js';
 import type { RunReport } from '../src/check/findings.js';
 import { runBuilderProperties, type RunBuilderOptions } from '../src/check/runBuilderProperties.js';
+import { failsRun } from '../src/check/grade.js';
 
 export interface CheckGeneratorOptions extends Partial<Omit<RunBuilderOptions, 'invalidPolicy'>> {
   /** What to check: a target, or a plain `(document) => xml` function. Default: the bundled twilio package. */
@@ -38,7 +39,7 @@ export async function checkGenerator(options: CheckGeneratorOptions = {}): Promi
 /** For test frameworks: throws with the console-style summary when the builder has findings. */
 export async function assertGenerator(options: CheckGeneratorOptions = {}): Promise<RunReport> {
   const report = await checkGenerator(options);
-  if (report.findingCount > 0) {
+  if (failsRun(report)) {
     const first = report.properties.flatMap((property) => property.findings)[0];
     throw new GeneratorCheckError(`${report.findingCount} finding(s) against ${report.target}; first: ${first?.propertyId}: ${first?.summary} (replay: ${first?.replay})`, report);
   }

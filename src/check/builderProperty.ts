@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { TwimlDocument } from '../model/document.js';
+import type { Grade } from './grade.js';
 
 /** A conformance property of TwiML builders, as data: the catalogue lives in properties/builder.ts. */
 export interface BuilderProperty {
@@ -11,6 +12,8 @@ export interface BuilderProperty {
   /** `valid` documents must come out equivalent; `invalid` ones refused or written faithfully. */
   readonly documents: 'valid' | 'invalid';
   readonly arbitrary: fc.Arbitrary<TwimlDocument>;
+  /** Default `must`. */
+  readonly grade?: Grade;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Difference } from '../../reference/compare.js';
+import type { Grade } from './grade.js';
 
 /**
  * A finding: one place where a target does something other than what Twilio's `<Dial>` means. Findings
@@ -30,6 +31,8 @@ export interface PropertyResult {
   readonly title: string;
   readonly source: string;
   readonly status: 'passed' | 'failed' | 'skipped';
+  /** How much its findings weigh (src/check/grade.ts); absent in reports written before grades: `must`. */
+  readonly grade?: Grade;
   readonly runs: number;
   readonly findings: readonly Finding[];
   /** Why the property was skipped, when it was. */

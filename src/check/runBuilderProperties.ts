@@ -72,7 +72,7 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     numRuns: runs,
     ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),
   });
-  const base = { id: property.id, title: property.title, source: property.source, runs: details.numRuns, durationMs: 0 };
+  const base = { id: property.id, title: property.title, source: property.source, grade: property.grade ?? 'must', runs: details.numRuns, durationMs: 0 } as const;
   const error: unknown = (details as { errorInstance?: unknown }).errorInstance;
   if (isDialKitError(error)) throw error;
   if (!details.failed) return { ...base, status: 'passed', findings: [], durationMs: Date.now() - started };

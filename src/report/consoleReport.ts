@@ -1,4 +1,5 @@
 import type { Coverage, Finding, PropertyResult, RunReport } from '../check/findings.js';
+import { gradeOf } from '../check/grade.js';
 
 export interface ConsoleReportOptions {
   /** Most differences listed per finding before "… and N more". Default 20. */
@@ -34,12 +35,15 @@ const MARK: Readonly<Record<PropertyResult['status'], string>> = { passed: 'PASS
 
 function propertyLine(property: PropertyResult, idWidth: number): string {
   const tail = property.status === 'skipped' && property.skipReason !== undefined ? ` (${property.skipReason})` : '';
-  return `${MARK[property.status]}  ${property.id.padEnd(idWidth)}  ${property.title}  [${property.runs} runs, ${formatMs(property.durationMs)}]${tail}`;
+  const grade = gradeOf(property);
+  // Only the grades that do not fail a run by themselves are named; `must` is what every line means.
+  const graded = grade === 'must' ? '' : `${grade}; `;
+  return `${MARK[property.status]}  ${property.id.padEnd(idWidth)}  ${property.title}  [${graded}${property.runs} runs, ${formatMs(property.durationMs)}]${tail}`;
 }
 
 function findingLines(finding: Finding, maxDifferences: number): string[] {
   const lines = [`FINDING ${finding.propertyId} (${finding.source}) fingerprint ${finding.fingerprint}`, `  ${finding.summary}`, '', '  Shrunk document:'];
-  lines.push(...indent(JSON.stringify(finding.counterexample, null, 2), 4));
+  lines.push(...indent(JSON.stringify(finding.counterexample, untimed, 2), 4));
   if (finding.steps.length > 0) {
     lines.push('', '  Steps:');
     lines.push(...finding.steps.flatMap((step) => indent(visible(step), 4)));
@@ -66,6 +70,11 @@ function coverageLines(coverage: Coverage): string[] {
   };
   const lines = [...section('nouns', coverage.nouns), ...section('attributes', coverage.attributes), ...section('rules', coverage.rules), ...section('outcomes', coverage.outcomes)];
   return lines.length === 0 ? ['Coverage: nothing counted.'] : ['Coverage:', ...lines];
+}
+
+/** Measured times stay in the JSON report; the console shows the case, which depends on the seed alone. */
+function untimed(key: string, value: unknown): unknown {
+  return key === 'elapsedMs' ? undefined : value;
 }
 
 function indent(text: string, spaces: number): string[] {

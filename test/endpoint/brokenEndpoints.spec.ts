@@ -8,7 +8,7 @@ const TOKEN = 'test-auth-token';
 const app = fakeApps();
 
 async function check(server: RunningServer, options: Partial<EndpointCheckOptions> = {}): Promise<RunReport> {
-  return checkEndpoint({ url: server.url, authToken: TOKEN, runs: 100, seed: 7, timeoutMs: 2000, ...options });
+  return checkEndpoint({ url: server.url, authToken: TOKEN, runs: 100, seed: 7, timeoutMs: 10_000, ...options });
 }
 
 function findingsOf(report: RunReport, id: string): readonly Finding[] {
@@ -42,7 +42,7 @@ describe('the endpoint check catches broken apps', () => {
     expect(example.story.dials[0]?.outcome.legs[0]?.response.kind).toBe('busy');
     expect(example.answer).toMatchObject({ status: 500, bodyStart: '<h1>Internal Server Error</h1>' });
     expect(finding?.steps.at(-1)).toMatch(/^reproduce the request: curl -sS -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/dial-status' .*-H 'x-twilio-signature: [A-Za-z0-9+/=]+' .*--data-raw '.*DialCallStatus=busy/);
-    expect(finding?.replay).toMatch(/^dial-kit endpoint http:\/\/127\.0\.0\.1:\d+\/voice --auth-token "\$TWILIO_AUTH_TOKEN" --timeout-ms 2000 --seed -?\d+ --replay [0-9:]+$/);
+    expect(finding?.replay).toMatch(/^dial-kit endpoint http:\/\/127\.0\.0\.1:\d+\/voice --auth-token "\$TWILIO_AUTH_TOKEN" --timeout-ms 10000 --seed -?\d+ --replay [0-9:]+$/);
   });
 
   it('an app that puts an out-of-range attribute in its TwiML: EP-TWIML-WARNING (13212); --lenient reports it without failing', async () => {

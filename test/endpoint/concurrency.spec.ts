@@ -3,23 +3,18 @@ import { checkEndpoint } from '../../properties/endpoint.js';
 import type { EndpointCheckOptions } from '../../src/check/endpoint/endpointOptions.js';
 import type { RunReport } from '../../src/check/findings.js';
 import { isDialKitError } from '../../src/errors.js';
+import { timelessReport } from '../support/timing.js';
 import { CORRECT, DIAL_DOCUMENT, fakeApps, type FakeAppOptions, type RunningServer } from './fakeApp.js';
 
 const TOKEN = 'concurrency-token';
 const app = fakeApps();
 
-/** The report without what depends on the clock: durations, start time, elapsed milliseconds in answers and steps. */
-function timeless(report: RunReport): string {
-  return JSON.stringify(report, (key, value: unknown) => {
-    if (key === 'durationMs' || key === 'startedAt' || key === 'elapsedMs') return undefined;
-    return typeof value === 'string' ? value.replace(/\d+ ms\b/g, 'N ms') : value;
-  });
-}
+const timeless = timelessReport;
 
 async function reportsAt(server: RunningServer, levels: readonly number[], options: Partial<EndpointCheckOptions> = {}): Promise<string[]> {
   const reports: string[] = [];
   for (const concurrency of levels) {
-    reports.push(timeless(await checkEndpoint({ url: server.url, authToken: TOKEN, runs: 150, seed: 11, timeoutMs: 2000, concurrency, ...options })));
+    reports.push(timeless(await checkEndpoint({ url: server.url, authToken: TOKEN, runs: 150, seed: 11, timeoutMs: 10_000, concurrency, ...options })));
   }
   return reports;
 }
@@ -118,7 +113,7 @@ describe('status callbacks of one <Dial> travel together', () => {
         return false;
       },
     });
-    const report = await checkEndpoint({ url: server.url, runs: 5, seed: 2, timeoutMs: 2000, concurrency: 1 });
+    const report = await checkEndpoint({ url: server.url, runs: 5, seed: 2, timeoutMs: 10_000, concurrency: 1 });
     // Teeth: the callbacks really were in flight together (answered in another order than sent).
     expect(events.indexOf('completed')).toBeLessThan(events.indexOf('initiated'));
     expect(actionWhileCallbacksOpen).toBe(0);

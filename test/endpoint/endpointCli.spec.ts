@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startForwardingApp } from '../../examples/forwarding-app/startForwardingApp.js';
 import { cli } from '../cli/helpers.js';
+import { untimedText } from '../support/timing.js';
 import { CORRECT, startFakeApp, type RunningServer } from './fakeApp.js';
 
 const TOKEN = 'cli-token';
@@ -54,12 +55,11 @@ describe('dial-kit endpoint', () => {
 
   it('--concurrency 1 places one call at a time and prints the same findings and replay line as the default', async () => {
     const url = await server(startFakeApp({ authToken: TOKEN, dialStatus: (params) => (params['DialCallStatus'] === 'busy' ? { status: 500 } : CORRECT.dialStatus(params)) }));
-    const untimed = (text: string): string => text.replace(/\d+ ms\b/g, 'N ms').replace(/in \d+(\.\d+)? ?m?s\b/g, 'in T');
     const one = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4', '--concurrency', '1']);
     const many = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4', '--concurrency', '16']);
     expect(one.code).toBe(1);
     expect(one.stdout).toMatch(/--seed 4 --replay \S+/);
-    expect(untimed(many.stdout)).toBe(untimed(one.stdout));
+    expect(untimedText(many.stdout)).toBe(untimedText(one.stdout));
   });
 
   it('the replay line replays the finding', async () => {

@@ -14,16 +14,13 @@ afterEach(async () => {
 describe('the bundled forwarding app (examples/forwarding-app)', () => {
   it('passes 1,000 calls with every check on and zero findings', async () => {
     app = await startForwardingApp({ port: 0, authToken: TOKEN });
-    const started = Date.now();
     const report = await checkEndpoint({ url: app.url, authToken: TOKEN, runs: 1000, seed: 20261124 });
-    const ms = Date.now() - started;
     expect(report.findingCount).toBe(0);
     expect(report.properties.every((property) => property.status === 'passed')).toBe(true);
     expect(report.runs).toBe(1000);
     // Every call reached the <Dial> and every outcome the interpreter knows was played.
     expect(report.coverage.nouns['Number']).toBe(1000);
     expect(Object.keys(report.coverage.outcomes).sort()).toEqual(['busy', 'canceled', 'completed', 'failed', 'no-answer']);
-    expect(ms).toBeLessThan(40_000);
   });
 
   it('passes with GET as well', async () => {

@@ -34,17 +34,20 @@ export function summarizeExchange(exchange: HttpExchange): AnswerSummary {
   }
 }
 
-/** One line: what was sent and what came back. */
+/**
+ * One line: what was sent and what came back. Measured times stay out of the text (they are in the
+ * answer's `elapsedMs`), so two runs of the same seed print the same lines on any machine.
+ */
 export function exchangeLine(observation: AnswerObservation, request: WebhookRequest, exchange: HttpExchange): string {
   const sent = `step ${observation.step} ${observation.role}: ${request.method} ${request.url}`;
   switch (exchange.kind) {
     case 'answer': {
       const type = exchange.headers['content-type'] ?? 'no Content-Type';
       const size = exchange.truncated ? `over ${exchange.body.length - 1} bytes` : `${exchange.body.length} bytes`;
-      return `${sent} -> ${exchange.status} (${type}), ${size}, ${Math.round(exchange.elapsedMs)} ms`;
+      return `${sent} -> ${exchange.status} (${type}), ${size}`;
     }
     case 'failure':
-      return `${sent} -> ${exchange.failure} after ${Math.round(exchange.elapsedMs)} ms`;
+      return `${sent} -> ${exchange.failure}: ${exchange.message}`;
     case 'refused-origin':
       return `${sent} -> not sent (other origin ${exchange.origin})`;
   }

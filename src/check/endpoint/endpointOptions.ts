@@ -36,8 +36,12 @@ export interface EndpointCheckOptions {
    * (for an app whose answers do not depend on other calls in flight). 1 places one call at a time.
    */
   readonly concurrency?: number;
-  /** Time shrinking may take after the first failure (default: half the timeout), so a slow endpoint cannot make it last: a hang ends within 1.5 timeouts. */
-  readonly shrinkBudgetMs?: number;
+  /**
+   * Most shrink candidates played after a failure (default 200). Shrinking is bounded by this count, never
+   * by a clock, so the shrunk call and its replay line are the same on a busy machine. A candidate that
+   * meets the time limit ends shrinking (a hung app would make each further one cost a whole timeout).
+   */
+  readonly maxShrinks?: number;
   readonly validate?: ValidateOptions;
   readonly interpret?: InterpretOptions;
   /** Sees every request the kit sends and what came back (for transcripts and benchmarks). */
@@ -51,3 +55,4 @@ export const DEFAULT_RUNS = 100;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_STEPS = 10;
 export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_MAX_SHRINKS = 200;

@@ -1,3 +1,4 @@
+import type { Grade } from '../grade.js';
 import type { AnswerObservation } from './answerObservation.js';
 
 /** One thing wrong with one answer. */
@@ -26,5 +27,7 @@ export interface EndpointProperty {
   /** Seed section or `facts §n` the rule comes from. */
   readonly source: string;
   readonly severity: 'error' | 'warning' | 'security';
+  /** Default `must`. */
+  readonly grade?: Grade;
   check(observation: AnswerObservation, context: EndpointCheckContext): readonly Problem[];
 }

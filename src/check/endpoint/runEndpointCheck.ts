@@ -12,7 +12,7 @@ import type { Coverage, Finding, PropertyResult, RunReport } from '../findings.j
 import { kitVersion } from '../kitVersion.js';
 import type { AnswerObservation } from './answerObservation.js';
 import { endpointFinding } from './endpointFinding.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_SHRINKS, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 import type { EndpointProperty, Problem } from './endpointProperty.js';
 import { replayLine } from './replayLine.js';
 import { ValidationCache } from './validationCache.js';
@@ -80,7 +80,7 @@ function isTransportWall(judged: readonly Judged[]): boolean {
 
 /**
  * Places generated calls against a live voice URL and judges every answer. Runs in rounds: fast-check
- * runs calls until one breaks a property, shrinks it (within a time budget), and the properties it
+ * runs calls until one breaks a property, shrinks it (a bounded number of candidates), and the properties it
  * broke become findings; the next round goes on with the remaining calls and the other properties,
  * so one run reports each distinct problem once, each with its own shrunk call.
  */
@@ -107,7 +107,8 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
   const lenient = options.lenient === true;
-  const shrinkBudgetMs = options.shrinkBudgetMs ?? Math.ceil(timeoutMs / 2);
+  const maxShrinks = options.maxShrinks ?? DEFAULT_MAX_SHRINKS;
+  if (!Number.isInteger(maxShrinks) || maxShrinks < 0) throw new DialKitError('DIALKIT_ERR_USAGE', `the shrink limit must be a whole number of at least 0, not ${maxShrinks}`);
   const unreachable = await probeReachable(target, Math.min(timeoutMs, 10_000));
   if (unreachable !== undefined) throw new DialKitError('DIALKIT_ERR_TARGET_START', `the target is unreachable: ${unreachable.message}`);
 
@@ -137,7 +138,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
         numRuns: runs - state.runsDone,
         timeoutMs,
         lenient,
-        shrinkBudgetMs,
+        maxShrinks,
         totalRuns: runs,
         concurrency,
       });
@@ -254,6 +255,7 @@ class RunState {
       id: property.id,
       title: property.title,
       source: property.source,
+      grade: property.grade ?? 'must',
       status: this.failed.has(property.id) ? 'failed' : 'passed',
       runs: this.runsOf.get(property.id) ?? 0,
       findings: this.findings.get(property.id) ?? [],
@@ -282,7 +284,7 @@ interface RoundSettings {
   readonly numRuns: number;
   readonly timeoutMs: number;
   readonly lenient: boolean;
-  readonly shrinkBudgetMs: number;
+  readonly maxShrinks: number;
   readonly totalRuns: number;
   readonly concurrency: number;
 }
@@ -422,8 +424,42 @@ async function playRound<Material>(
 }
 
 /**
- * Shrinks the call at `index` of the round, one candidate at a time, within the shrink budget. The first
- * candidate fast-check tries is that call itself, already played: its result is reused, not sent again.
+ * Whether a played call ran into a time limit. Shrinking stops after such a candidate: a target that
+ * hangs would make every further candidate cost a whole timeout. This is the one place a clock is
+ * involved, and only a target that does not answer at all reaches it.
+ */
+function metTimeLimit(transcript: CallTranscript): boolean {
+  return transcript.observations.some((observation) => {
+    const exchange = observation.exchange;
+    return exchange.kind === 'failure' && (exchange.failure === 'timeout' || exchange.failure === 'connect-timeout');
+  });
+}
+
+/**
+ * Decides shrink candidates by count: at most `maxShrinks` candidates are played after the failure,
+ * and none after one that met a time limit. Everything else "passes" at once, so fast-check ends the
+ * shrink. Nothing here reads a clock, so a loaded machine shrinks to the same case.
+ */
+class ShrinkAllowance {
+  private played = 0;
+  private stopped = false;
+
+  constructor(private readonly maxShrinks: number) {}
+
+  /** Whether one more candidate may be played. */
+  allows(): boolean {
+    return !this.stopped && this.played < this.maxShrinks;
+  }
+
+  record(transcript: CallTranscript): void {
+    this.played += 1;
+    if (metTimeLimit(transcript)) this.stopped = true;
+  }
+}
+
+/**
+ * Shrinks the call at `index` of the round, one candidate at a time, at most `maxShrinks` of them. The
+ * first candidate fast-check tries is that call itself, already played: its result is reused, not sent again.
  */
 async function shrinkFrom<Material>(
   suite: EndpointSuite<Material>,
@@ -434,30 +470,21 @@ async function shrinkFrom<Material>(
 ): Promise<RoundFailure> {
   let lastFailure = { transcript: played.transcript, failing: played.judged.filter((item) => item.fails) };
   let replayed = false;
-  const shrinkDeadline = Date.now() + round.shrinkBudgetMs;
-  const shrinkAbort = new AbortController();
-  const shrinkTimer = setTimeout(() => shrinkAbort.abort(), round.shrinkBudgetMs);
-  shrinkTimer.unref();
+  const allowance = new ShrinkAllowance(metTimeLimit(played.transcript) ? 0 : round.maxShrinks);
   const property = fc.asyncProperty(...callArbitraries(suite), async (...input: CallInput<Material>) => {
     if (!replayed) {
       replayed = true;
       return false;
     }
-    // Once the shrink budget is spent, every further candidate "passes" at once, so shrinking ends.
-    if (Date.now() >= shrinkDeadline) return true;
-    const candidate = await play(input, shrinkAbort.signal);
-    if (shrinkAbort.signal.aborted) return true;
+    if (!allowance.allows()) return true;
+    const candidate = await play(input, undefined);
+    allowance.record(candidate.transcript);
     const failing = candidate.judged.filter((item) => item.fails);
     if (failing.length === 0) return true;
     lastFailure = { transcript: candidate.transcript, failing };
     return false;
   });
-  let details: fc.RunDetails<CallInput<Material>>;
-  try {
-    details = await fc.check(property, { seed: round.seed, numRuns: 1, path: String(index) });
-  } finally {
-    clearTimeout(shrinkTimer);
-  }
+  const details = await fc.check(property, { seed: round.seed, numRuns: 1, path: String(index) });
   return { transcript: lastFailure.transcript, failing: lastFailure.failing, path: details.counterexamplePath ?? String(index) };
 }
 
@@ -473,16 +500,13 @@ async function replayRound<Material>(
   const play = player(client, settings, suite, options, state, round);
   let runIndex = 0;
   let lastFailure: { transcript: CallTranscript; failing: Judged[] } | undefined;
-  let shrinkDeadline: number | undefined;
-  let shrinkAbort: AbortController | undefined;
-  let shrinkTimer: NodeJS.Timeout | undefined;
+  let allowance: ShrinkAllowance | undefined;
 
   const property = fc.asyncProperty(...callArbitraries(suite), async (...input: CallInput<Material>) => {
-    // Once the shrink budget is spent, every further candidate "passes" at once, so shrinking ends.
-    if (shrinkDeadline !== undefined && Date.now() >= shrinkDeadline) return true;
     const shrinking = lastFailure !== undefined;
-    const played = await play(input, shrinkAbort?.signal);
-    if (shrinkAbort?.signal.aborted === true) return true;
+    if (allowance !== undefined && !allowance.allows()) return true;
+    const played = await play(input, undefined);
+    allowance?.record(played.transcript);
     const { transcript, judged } = played;
     if (!shrinking) {
       accountRun(state, options, round, played, runIndex);
@@ -491,24 +515,14 @@ async function replayRound<Material>(
     const failing = judged.filter((item) => item.fails);
     if (failing.length === 0) return true;
     lastFailure = { transcript, failing };
-    if (shrinkDeadline === undefined) {
-      shrinkDeadline = Date.now() + round.shrinkBudgetMs;
-      shrinkAbort = new AbortController();
-      shrinkTimer = setTimeout(() => shrinkAbort?.abort(), round.shrinkBudgetMs);
-      shrinkTimer.unref();
-    }
+    allowance ??= new ShrinkAllowance(metTimeLimit(transcript) ? 0 : round.maxShrinks);
     return false;
   });
-  let details: fc.RunDetails<CallInput<Material>>;
-  try {
-    details = await fc.check(property, {
-      seed: round.seed,
-      numRuns: round.numRuns,
-      ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),
-    });
-  } finally {
-    if (shrinkTimer !== undefined) clearTimeout(shrinkTimer);
-  }
+  const details = await fc.check(property, {
+    seed: round.seed,
+    numRuns: round.numRuns,
+    ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),
+  });
   if (!details.failed) return undefined;
   if (lastFailure === undefined) {
     const error = (details as { errorInstance?: unknown }).errorInstance;

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { checkEndpoint } from '../../../properties/endpoint.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../../check/endpoint/endpointOptions.js';
 import type { RunReport } from '../../check/findings.js';
+import { failsRun } from '../../check/grade.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';
 import { jsonReport } from '../../report/jsonReport.js';
@@ -70,6 +71,6 @@ export const endpointCommand: Command = {
     write(io.stdout, consoleReport(report));
     if (values.json !== undefined) await writeReport(values.json, jsonReport(report), '--json');
     if (values.junit !== undefined) await writeReport(values.junit, junitReport(report), '--junit');
-    return report.properties.some((property) => property.status === 'failed') ? 1 : 0;
+    return failsRun(report) ? 1 : 0;
   },
 };

@@ -3,6 +3,7 @@ import { builderProperties, type DocumentSelection } from '../../../properties/b
 import { INVALID_POLICIES, type BuilderProperty, type InvalidPolicy } from '../../check/builderProperty.js';
 import { DEFAULT_SEED } from '../../../properties/checkGenerator.js';
 import { runBuilderProperties } from '../../check/runBuilderProperties.js';
+import { failsRun } from '../../check/grade.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';
 import { jsonReport } from '../../report/jsonReport.js';
@@ -105,7 +106,7 @@ export const generatorCommand: Command = {
     write(io.stdout, consoleReport(report));
     await writeReport(values.json, jsonReport(report));
     await writeReport(values.junit, junitReport(report));
-    return report.findingCount > 0 ? 1 : 0;
+    return failsRun(report, { strict: values.strict === true }) ? 1 : 0;
   },
 };
 
