@@ -58,6 +58,11 @@ export interface RunReport {
   readonly target: string;
   readonly seed: number;
   readonly runs: number;
+  /**
+   * Set when the run checked one shard of its cases (`--shard 2/3`). Each `runs` of such a report still
+   * counts positions of the whole run (up to where the shard stopped); `dial-kit merge` joins the shards.
+   */
+  readonly shard?: { readonly index: number; readonly count: number };
   readonly startedAt: string;
   readonly durationMs: number;
   readonly properties: readonly PropertyResult[];

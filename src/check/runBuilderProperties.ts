@@ -8,6 +8,7 @@ import { CoverageCounter } from './coverageCounter.js';
 import type { Finding, PropertyResult, RunReport } from './findings.js';
 import { fingerprint } from './fingerprint.js';
 import { kitVersion } from './kitVersion.js';
+import { shardProperty, shardShare, type Shard } from './shard.js';
 
 export interface RunBuilderOptions {
   readonly seed: number;
@@ -20,6 +21,11 @@ export interface RunBuilderOptions {
   /** Turns a finding into the command line that replays it (the CLI knows how the target was named). */
   readonly replayLine?: (property: BuilderProperty, seed: number, path: string) => string;
   readonly onProgress?: (property: BuilderProperty, done: number, total: number) => void;
+  /** Told when each property starts and ends (for event streams); a failed result carries its finding. */
+  readonly onPropertyStart?: (property: BuilderProperty) => void;
+  readonly onPropertyEnd?: (result: PropertyResult) => void;
+  /** Check only this shard's cases (`--shard i/n`); the report then says which shard it is. */
+  readonly shard?: Shard;
   /** Count attributes, nouns and rules exercised. Default true. */
   readonly coverage?: boolean;
 }
@@ -34,7 +40,12 @@ export async function runBuilderProperties(properties: readonly BuilderProperty[
   const runs = options.runs ?? 100;
   const counter = new CoverageCounter();
   const results: PropertyResult[] = [];
-  for (const property of properties) results.push(await runOne(property, target, options, runs, counter));
+  for (const property of properties) {
+    options.onPropertyStart?.(property);
+    const result = await runOne(property, target, options, runs, counter);
+    options.onPropertyEnd?.(result);
+    results.push(result);
+  }
   return {
     tool: 'twiml-dial-kit',
     version: kitVersion(),
@@ -42,6 +53,7 @@ export async function runBuilderProperties(properties: readonly BuilderProperty[
     target: target.name,
     seed: options.seed,
     runs,
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     properties: results,
@@ -62,12 +74,12 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     if (!failing) {
       done += 1;
       if (countCoverage) counter.add(document, property.documents === 'invalid');
-      options.onProgress?.(property, done, runs);
+      options.onProgress?.(property, done, shardShare(options.shard, runs));
     }
     if (!verdict.ok) failing = true;
     return verdict.ok;
   });
-  const details = await fc.check(check, {
+  const details = await fc.check(shardProperty(check, options.shard), {
     seed: options.seed,
     numRuns: runs,
     ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),

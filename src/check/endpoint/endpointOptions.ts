@@ -1,3 +1,4 @@
+import type { Finding } from '../findings.js';
 import type { ValidateOptions } from '../../../reference/validate.js';
 import type { InterpretOptions } from '../../model/trace.js';
 import type { RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
@@ -48,6 +49,8 @@ export interface EndpointCheckOptions {
   readonly onExchange?: (request: WebhookRequest, exchange: HttpExchange) => void;
   /** Called after each call placed (not during shrinking). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called with each distinct finding as soon as it is made (for event streams). */
+  readonly onFinding?: (finding: Finding) => void;
 }
 
 export const DEFAULT_RUNS = 100;

@@ -127,7 +127,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new DialKitError('DIALKIT_ERR_USAGE', `the concurrency must be a whole number of at least 1, not ${concurrency}`);
   // Each call has at most two requests in flight at once (the first request beside its two probes: three), so this many sockets never queue.
   const client = observed(createHttpClient({ timeoutMs, origins, connections: Math.max(4, concurrency * 3) }), options.onExchange);
-  const state = new RunState(suite.properties);
+  const state = new RunState(suite.properties, options.onFinding);
   try {
     let round = 0;
     while (state.runsDone < runs && round <= suite.properties.length) {
@@ -201,7 +201,10 @@ class RunState {
   private readonly coverageOfDocument = new WeakMap<TwimlDocument, Coverage | null>();
   private readonly counts = { attributes: new Map<string, number>(), nouns: new Map<string, number>(), rules: new Map<string, number>(), valueClasses: new Map<string, number>() };
 
-  constructor(private readonly properties: readonly EndpointProperty[]) {
+  constructor(
+    private readonly properties: readonly EndpointProperty[],
+    private readonly onFinding?: (finding: Finding) => void,
+  ) {
     this.enabled = new Set(properties.map((property) => property.id));
   }
 
@@ -244,6 +247,7 @@ class RunState {
     if (this.fingerprints.has(finding.fingerprint)) return;
     this.fingerprints.add(finding.fingerprint);
     this.findings.set(property.id, [...(this.findings.get(property.id) ?? []), finding]);
+    this.onFinding?.(finding);
   }
 
   anyFailure(): boolean {

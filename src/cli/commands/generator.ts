@@ -1,13 +1,11 @@
-import { writeFile } from 'node:fs/promises';
 import { builderProperties, type DocumentSelection } from '../../../properties/builder.js';
 import { INVALID_POLICIES, type BuilderProperty, type InvalidPolicy } from '../../check/builderProperty.js';
 import { DEFAULT_SEED } from '../../../properties/checkGenerator.js';
 import { runBuilderProperties } from '../../check/runBuilderProperties.js';
 import { failsRun } from '../../check/grade.js';
+import { kitVersion } from '../../check/kitVersion.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';
-import { jsonReport } from '../../report/jsonReport.js';
-import { junitReport } from '../../report/junitReport.js';
 import { progressBar } from '../../report/progressBar.js';
 import type { BuilderTarget } from '../../targets/builder/builderTarget.js';
 import { moduleTarget } from '../../targets/builder/moduleTarget.js';
@@ -15,9 +13,10 @@ import { stdioTarget } from '../../targets/builder/stdioTarget.js';
 import { withTimeout } from '../../targets/builder/withTimeout.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';
+import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.js';
 
 const USAGE =
-  'dial-kit generator [--module M --export P | --stdio -- CMD [ARGS…]] [--runs N] [--seed S] [--only valid|invalid|all] [--json FILE] [--junit FILE] [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse]';
+  `dial-kit generator [--module M --export P | --stdio -- CMD [ARGS…]] [--runs N] [--seed S] [--only valid|invalid|all] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse]`;
 
 const FLAGS = {
   module: { type: 'string' },
@@ -26,8 +25,7 @@ const FLAGS = {
   runs: { type: 'string' },
   seed: { type: 'string' },
   only: { type: 'string' },
-  json: { type: 'string' },
-  junit: { type: 'string' },
+  ...REPORT_FLAGS,
   strict: { type: 'boolean' },
   replay: { type: 'string' },
   'timeout-ms': { type: 'string' },
@@ -68,6 +66,8 @@ export const generatorCommand: Command = {
       throw new DialKitError('DIALKIT_ERR_USAGE', `--replay takes the path printed in a finding's replay line (numbers separated by colons), not ${JSON.stringify(values.replay)}`);
     }
 
+    const outputs = openReportOutputs(values, io);
+    if (outputs.shard !== undefined && values.replay !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay replays one case of the whole run; leave out --shard');
     const targetWords = values.stdio === true
       ? ['--stdio', '--', ...command]
       : [...(values.module === undefined ? [] : ['--module', values.module]), ...(values.export === undefined ? [] : ['--export', values.export])];
@@ -85,36 +85,36 @@ export const generatorCommand: Command = {
       ? await stdioTarget({ command: command[0] as string, args: command.slice(1), timeoutMs })
       : withTimeout(await moduleTarget({ ...(values.module === undefined ? {} : { module: values.module }), ...(values.export === undefined ? {} : { exportPath: values.export }) }), timeoutMs);
     const bar = progressBar(io.stderr);
+    const properties = builderProperties(only);
+    outputs.events.runStart({ version: kitVersion(), mode: 'generator', target: target.name, seed, runs, ...(outputs.shard === undefined ? {} : { shard: outputs.shard }), properties });
     let report;
     try {
-      report = await runBuilderProperties(builderProperties(only), target, {
+      report = await runBuilderProperties(properties, target, {
         seed,
         runs,
         strict: values.strict === true,
         invalidPolicy,
         ...(values.replay === undefined ? {} : { replayPath: values.replay }),
         replayLine,
-        onProgress: (property, done, total) => bar.update(property.id, done, total),
+        ...(outputs.shard === undefined ? {} : { shard: outputs.shard }),
+        onProgress: (property, done, total) => {
+          bar.update(property.id, done, total);
+          outputs.events.progress(property.id, done, total);
+        },
+        onPropertyStart: (property) => outputs.events.propertyStart(property),
+        onPropertyEnd: (result) => outputs.events.propertyEnd(result),
       });
+      outputs.events.runEnd(report);
     } finally {
       bar.finish();
+      outputs.close();
       await target.close();
     }
     if (report.properties.length > 0 && report.properties.every((property) => property.status === 'skipped')) {
       throw new DialKitError('DIALKIT_ERR_NOTHING_CHECKED', `nothing was checked: ${report.properties[0]?.skipReason ?? 'every property was skipped'}`);
     }
-    write(io.stdout, consoleReport(report));
-    await writeReport(values.json, jsonReport(report));
-    await writeReport(values.junit, junitReport(report));
+    write(outputs.console, consoleReport(report));
+    outputs.write(report);
     return failsRun(report, { strict: values.strict === true }) ? 1 : 0;
   },
 };
-
-async function writeReport(file: string | undefined, text: string): Promise<void> {
-  if (file === undefined) return;
-  try {
-    await writeFile(file, text);
-  } catch (error) {
-    throw new DialKitError('DIALKIT_ERR_USAGE', `cannot write the report to ${JSON.stringify(file)}: ${(error as Error).message}`);
-  }
-}
