@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import type { RunReport } from '../check/findings.js';
 import type { Shard } from '../check/shard.js';
 import { DialKitError } from '../errors.js';
+import { htmlReport } from '../report/htmlReport.js';
 import { jsonReport } from '../report/jsonReport.js';
 import { junitReport } from '../report/junitReport.js';
 import { runEvents, type RunEvents } from '../report/runEvents.js';
@@ -13,22 +14,26 @@ import type { CliIo } from './io.js';
 export const REPORT_FLAGS = {
   json: { type: 'string' },
   junit: { type: 'string' },
+  html: { type: 'string' },
   ndjson: { type: 'string' },
   shard: { type: 'string' },
 } as const;
 
-export const REPORT_USAGE = '[--json F|-] [--junit F|-] [--ndjson F|-] [--shard I/N]';
+export const REPORT_USAGE = '[--json F|-] [--junit F|-] [--html F|-] [--ndjson F|-] [--shard I/N]';
 
-type ReportFlag = 'json' | 'junit';
+type ReportFlag = 'json' | 'junit' | 'html';
+const REPORTS: readonly ReportFlag[] = ['json', 'junit', 'html'];
 
 const RENDER: Readonly<Record<ReportFlag, (report: RunReport) => string>> = {
   json: jsonReport,
   junit: junitReport,
+  html: htmlReport,
 };
 
 export interface ReportFlagValues {
   readonly json?: string | undefined;
   readonly junit?: string | undefined;
+  readonly html?: string | undefined;
   readonly ndjson?: string | undefined;
   readonly shard?: string | undefined;
 }
@@ -63,7 +68,7 @@ export function parseShard(text: string): Shard {
  */
 export function openReportOutputs(values: ReportFlagValues, io: CliIo): ReportOutputs {
   const named: [string, string][] = [];
-  for (const flag of ['json', 'junit', 'ndjson'] as const) {
+  for (const flag of [...REPORTS, 'ndjson'] as const) {
     const path = values[flag];
     if (path === undefined) continue;
     if (path === '') throw new DialKitError('DIALKIT_ERR_USAGE', `--${flag} needs a file name (or - for standard output)`);
@@ -93,7 +98,7 @@ export function openReportOutputs(values: ReportFlagValues, io: CliIo): ReportOu
     console: toStdout.length > 0 ? io.stderr : io.stdout,
     events: runEvents(writeLine),
     write(report) {
-      for (const flag of ['json', 'junit'] as const) {
+      for (const flag of REPORTS) {
         const path = values[flag];
         if (path === undefined) continue;
         const text = RENDER[flag](report);

@@ -13,7 +13,8 @@ export interface ConsoleReportOptions {
 export function consoleReport(report: RunReport, options: ConsoleReportOptions = {}): string {
   const lines: string[] = [];
   lines.push(`dial-kit ${report.mode}: ${report.target}`);
-  lines.push(`seed ${report.seed}, ${report.runs} runs per property, ${formatMs(report.durationMs)}`);
+  const shard = report.shard === undefined ? '' : `shard ${report.shard.index}/${report.shard.count} (dial-kit merge joins the shards), `;
+  lines.push(`seed ${report.seed}, ${report.runs} runs per property, ${shard}${formatMs(report.durationMs)}`);
   lines.push('');
   const idWidth = Math.max(0, ...report.properties.map((property) => property.id.length));
   for (const property of report.properties) lines.push(propertyLine(property, idWidth));

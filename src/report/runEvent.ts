@@ -1,10 +1,12 @@
 import type { Finding, PropertyResult } from '../check/findings.js';
+import type { Grade } from '../check/grade.js';
 
 /** What a property is, as the events name it before it has a result. */
 export interface PropertyInfo {
   readonly id: string;
   readonly title: string;
   readonly source: string;
+  readonly grade?: Grade;
 }
 
 /**
@@ -32,6 +34,7 @@ export type RunEvent =
       readonly event: 'property-end';
       readonly id: string;
       readonly status: PropertyResult['status'];
+      readonly grade: Grade;
       readonly runs: number;
       readonly findingCount: number;
       readonly skipReason?: string;

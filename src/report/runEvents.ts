@@ -1,4 +1,5 @@
 import type { Finding, PropertyResult, RunReport } from '../check/findings.js';
+import { gradeOf } from '../check/grade.js';
 import type { PropertyInfo, RunEvent, StampedRunEvent } from './runEvent.js';
 
 /** The run as it goes, told to an event sink; every method is a no-op without one. */
@@ -31,10 +32,10 @@ export function runEvents(writeLine: ((line: string) => void) | undefined, now: 
   return {
     runStart(start) {
       started = now();
-      const properties = start.properties.map((property) => ({ id: property.id, title: property.title, source: property.source }));
+      const properties = start.properties.map((property) => ({ id: property.id, title: property.title, source: property.source, grade: gradeOf(property) }));
       emit({ event: 'run-start', tool: 'twiml-dial-kit', ...start, properties, startedAt: new Date(started).toISOString() });
     },
-    propertyStart: (property) => emit({ event: 'property-start', id: property.id, title: property.title, source: property.source }),
+    propertyStart: (property) => emit({ event: 'property-start', id: property.id, title: property.title, source: property.source, grade: gradeOf(property) }),
     progress(property, done, total) {
       const step = Math.max(1, Math.ceil(total / 100));
       if (done % step !== 0 && done !== total) return;
@@ -47,6 +48,7 @@ export function runEvents(writeLine: ((line: string) => void) | undefined, now: 
         event: 'property-end',
         id: result.id,
         status: result.status,
+        grade: gradeOf(result),
         runs: result.runs,
         findingCount: result.findings.length,
         ...(result.skipReason === undefined ? {} : { skipReason: result.skipReason }),

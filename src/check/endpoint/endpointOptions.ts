@@ -1,4 +1,5 @@
 import type { Finding } from '../findings.js';
+import type { Shard } from '../shard.js';
 import type { ValidateOptions } from '../../../reference/validate.js';
 import type { InterpretOptions } from '../../model/trace.js';
 import type { RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
@@ -43,6 +44,8 @@ export interface EndpointCheckOptions {
    * meets the time limit ends shrinking (a hung app would make each further one cost a whole timeout).
    */
   readonly maxShrinks?: number;
+  /** Place only this shard's calls (`--shard i/n`); the shards of one seed together place the run's calls. */
+  readonly shard?: Shard;
   readonly validate?: ValidateOptions;
   readonly interpret?: InterpretOptions;
   /** Sees every request the kit sends and what came back (for transcripts and benchmarks). */

@@ -10,6 +10,7 @@ import { coverageOf } from '../../arbitraries/coverage.js';
 import type { TwimlDocument } from '../../model/document.js';
 import type { Coverage, Finding, PropertyResult, RunReport } from '../findings.js';
 import { kitVersion } from '../kitVersion.js';
+import { runIndexOf, shardProperty, shardShare } from '../shard.js';
 import type { AnswerObservation } from './answerObservation.js';
 import { endpointFinding } from './endpointFinding.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_SHRINKS, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
@@ -130,19 +131,22 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
   const state = new RunState(suite.properties, options.onFinding);
   try {
     let round = 0;
-    while (state.runsDone < runs && round <= suite.properties.length) {
+    // Positions of the whole run used up by earlier rounds; a shard plays only its own among them.
+    let consumed = 0;
+    while (consumed < runs && round <= suite.properties.length) {
       const seedOfRound = roundSeed(seed, round);
       const play = options.replayPath === undefined ? playRound : replayRound;
       const outcome = await play(client, settings, suite, options, state, {
         seed: seedOfRound,
-        numRuns: runs - state.runsDone,
+        numRuns: runs - consumed,
         timeoutMs,
         lenient,
         maxShrinks,
-        totalRuns: runs,
+        totalRuns: shardShare(options.shard, runs),
         concurrency,
       });
       if (outcome === undefined) break;
+      consumed += Number(outcome.path.split(':')[0]) + 1;
       const replay = replayLine(options, seedOfRound, outcome.path);
       for (const item of outcome.failing) {
         state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, outcome.transcript, replay), true);
@@ -167,6 +171,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
     target: target.href,
     seed,
     runs: state.runsDone,
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     properties,
@@ -340,7 +345,7 @@ function accountRun(state: RunState, options: EndpointCheckOptions, round: Round
   state.countRun(played.transcript);
   options.onProgress?.(state.runsDone, round.totalRuns);
   for (const item of played.judged) {
-    if (!item.fails) state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, played.transcript, replayLine(options, round.seed, String(index))), false);
+    if (!item.fails) state.addFinding(item.property, endpointFinding(item.property, item.problem, item.observation, played.transcript, replayLine(options, round.seed, String(runIndexOf(options.shard, index)))), false);
   }
 }
 
@@ -420,11 +425,12 @@ async function playRound<Material>(
     dispatched += 1;
     return true;
   });
-  await fc.check(feeder, { seed: round.seed, numRuns: round.numRuns, endOnFailure: true });
+  await fc.check(shardProperty(feeder, options.shard), { seed: round.seed, numRuns: round.numRuns, endOnFailure: true });
   while (inFlight.size > 0) await Promise.all([...inFlight.values()].map((call) => call.promise));
   if (failedWith !== undefined) throw failedWith instanceof Error ? failedWith : new Error('the endpoint check stopped without a result');
   if (firstFailure === undefined) return undefined;
-  return shrinkFrom(suite, round, firstFailure.index, firstFailure.played, play);
+  // Calls are counted per shard; fast-check walks to the call by its position in the whole run.
+  return shrinkFrom(suite, round, runIndexOf(options.shard, firstFailure.index), firstFailure.played, play);
 }
 
 /**

@@ -52,7 +52,7 @@ export const endpointCommand: Command = {
     // Chosen here rather than by the runner, so the event stream can name it before the first call.
     const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : integerOption('seed', values.seed, 0, -2147483648, 2147483647);
     const outputs = openReportOutputs(values, io);
-    if (outputs.shard !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--shard is not available for the endpoint check yet');
+    if (outputs.shard !== undefined && values.replay !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay replays one call of the whole run; leave out --shard');
     const shard = outputs.shard === undefined ? {} : { shard: outputs.shard };
     outputs.events.runStart({ version: kitVersion(), mode: 'endpoint', target: url, seed, runs, ...shard, properties: ENDPOINT_PROPERTIES });
     for (const property of ENDPOINT_PROPERTIES) outputs.events.propertyStart(property);
@@ -70,6 +70,7 @@ export const endpointCommand: Command = {
         allowOrigins: values['allow-origin'] ?? [],
         ...(values['auth-token'] === undefined ? {} : { authToken: values['auth-token'] }),
         seed,
+        ...shard,
         ...(values.replay === undefined ? {} : { replayPath: values.replay }),
         onProgress: (done, total) => outputs.events.progress(undefined, done, total),
         onFinding: (finding) => outputs.events.finding(finding),

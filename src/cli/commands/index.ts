@@ -4,6 +4,7 @@ import { demoCommand } from './demo.js';
 import { endpointCommand } from './endpoint.js';
 import { generatorCommand } from './generator.js';
 import { interpretCommand } from './interpret.js';
+import { mergeCommand } from './merge.js';
 import { rulesCommand } from './rules.js';
 import { sampleCommand } from './sample.js';
 import { validateCommand } from './validate.js';
@@ -16,5 +17,6 @@ export const COMMANDS: readonly Command[] = [
   interpretCommand,
   generatorCommand,
   endpointCommand,
+  mergeCommand,
   demoCommand,
 ];
