@@ -1,10 +1,15 @@
 import type fc from 'fast-check';
-import { dialDocument, invalidDocument } from '../src/arbitraries/index.js';
+import { dialDocument, invalidDocument, unwritableDocument } from '../src/arbitraries/index.js';
 import type { BuilderProperty } from '../src/check/builderProperty.js';
 import type { TwimlDocument } from '../src/model/document.js';
 
-/** Which documents a generator check builds: valid ones, ones that break a rule, or both. */
-export type DocumentSelection = 'valid' | 'invalid' | 'all';
+/**
+ * Which documents a generator check builds: valid ones; ones that break a rule (`invalid`, which takes in
+ * the `unwritable` ones too); only those holding a character XML cannot carry; or all.
+ */
+export type DocumentSelection = 'valid' | 'invalid' | 'unwritable' | 'all';
+
+export const DOCUMENT_SELECTIONS: readonly DocumentSelection[] = ['valid', 'invalid', 'unwritable', 'all'];
 
 function invalidDocuments(): fc.Arbitrary<TwimlDocument> {
   return invalidDocument({ documentsOnly: true }).map((labelled) => {
@@ -33,6 +38,13 @@ export function builderProperties(only: DocumentSelection = 'all'): BuilderPrope
       documents: 'invalid',
       arbitrary: invalidDocuments(),
     },
+    {
+      id: 'GEN-BUILD-003',
+      title: 'a document holding a character XML cannot carry is refused, never written raw or silently changed',
+      source: 'XML 1.0 §2.2 (Char); facts §1.2 (12100 on XML that is not well-formed), §6',
+      documents: 'unwritable',
+      arbitrary: unwritableDocument(),
+    },
   ];
-  return all.filter((property) => only === 'all' || property.documents === only);
+  return all.filter((property) => only === 'all' || property.documents === only || (only === 'invalid' && property.documents === 'unwritable'));
 }

@@ -2,6 +2,8 @@
 // A dial-kit stdio adapter for the twilio Node helper (protocol: schemas/builder-protocol.schema.json).
 // Run: dial-kit generator --stdio -- node examples/node-builder/builder.mjs
 // One JSON request per line on stdin, one JSON answer per line on stdout; logs go to stderr only.
+// It speaks version 2: every answer says so, and version 2 requests carry typed attribute values
+// (numbers, booleans, arrays, null for an unset option), passed to the API as they are, as users do.
 import { createInterface } from 'node:readline';
 import twilio from 'twilio';
 
@@ -66,15 +68,15 @@ const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {
   if (line.trim() === '') continue;
   const request = JSON.parse(line);
-  if (request.version !== 1) {
+  if (request.version !== 1 && request.version !== 2) {
     process.stderr.write(`unsupported protocol version ${request.version}\n`);
     process.exit(1);
   }
   let answer;
   try {
-    answer = { id: request.id, xml: build(request.document) };
+    answer = { id: request.id, version: 2, xml: build(request.document) };
   } catch (error) {
-    answer = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    answer = { id: request.id, version: 2, error: error instanceof Error ? error.message : String(error) };
   }
   process.stdout.write(`${JSON.stringify(answer)}\n`);
 }

@@ -3,7 +3,9 @@
 
 Run: dial-kit generator --stdio -- /usr/bin/python3 examples/python-builder/builder.py
 Protocol: schemas/builder-protocol.schema.json -- one JSON request per line on stdin,
-one JSON answer per line on stdout. Logs go to stderr only.
+one JSON answer per line on stdout. Logs go to stderr only. It speaks version 2: every answer
+says so, and version 2 requests carry typed attribute values (numbers, booleans, lists, None for
+an unset option), passed to the helper as keyword arguments as they are, as Python users do.
 """
 import json
 import sys
@@ -81,13 +83,13 @@ def main():
         if not line.strip():
             continue
         request = json.loads(line)
-        if request.get('version') != 1:
+        if request.get('version') not in (1, 2):
             sys.stderr.write('unsupported protocol version %r\n' % request.get('version'))
             return 1
         try:
-            answer = {'id': request['id'], 'xml': build(request['document'])}
+            answer = {'id': request['id'], 'version': 2, 'xml': build(request['document'])}
         except Exception as error:  # the builder refused: a conforming answer for an invalid document
-            answer = {'id': request['id'], 'error': '%s: %s' % (type(error).__name__, error)}
+            answer = {'id': request['id'], 'version': 2, 'error': '%s: %s' % (type(error).__name__, error)}
         sys.stdout.write(json.dumps(answer) + '\n')
         sys.stdout.flush()
     return 0

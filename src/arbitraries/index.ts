@@ -30,3 +30,4 @@ export { voiceRequest, type VoiceRequestConstraints } from './voiceRequest.js';
 export { whatsAppNoun } from './whatsAppNoun.js';
 export { coverageOf, type CoverageSample } from './coverage.js';
 export { valueClasses } from './valueClasses.js';
+export { unwritableDocument, UNWRITABLE_CHARACTERS } from './unwritableDocument.js';

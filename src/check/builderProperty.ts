@@ -9,8 +9,11 @@ export interface BuilderProperty {
   readonly title: string;
   /** The seed section or source the property checks. */
   readonly source: string;
-  /** `valid` documents must come out equivalent; `invalid` ones refused or written faithfully. */
-  readonly documents: 'valid' | 'invalid';
+  /**
+   * `valid` documents must come out equivalent; `invalid` ones refused or written faithfully;
+   * `unwritable` ones (a character XML 1.0 cannot carry) refused.
+   */
+  readonly documents: 'valid' | 'invalid' | 'unwritable';
   readonly arbitrary: fc.Arbitrary<TwimlDocument>;
   /** Default `must`. */
   readonly grade?: Grade;

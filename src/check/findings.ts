@@ -24,6 +24,35 @@ export interface Finding {
   /** How to reproduce just this case: a dial-kit command line with seed and path, or a curl line. */
   readonly replay: string;
   readonly fingerprint: string;
+  /** The root cause in words (what differs, where, in which value class); the fingerprint is its hash. */
+  readonly cause?: string;
+}
+
+/** A failure the user expects (`--known FILE`): reported, but it does not fail the run. */
+export interface KnownFailure {
+  readonly fingerprint: string;
+  /** Why it is expected: a bug report, a design choice of the target. */
+  readonly reason: string;
+  /** The property it belongs to; a known failure of a property that did not run is never called fixed. */
+  readonly property?: string;
+  /** The root cause in words, as printed with the finding, for the reader of the file. */
+  readonly cause?: string;
+}
+
+/** A known failure seen again in this run. */
+export interface ExpectedFailure extends KnownFailure {
+  /** Cases that showed it (before the run went on). */
+  readonly cases: number;
+}
+
+/** What became of the cases a builder check generated. */
+export interface BuildCounts {
+  /** The builder wrote XML. */
+  readonly built: number;
+  /** The builder refused (threw, or answered an error). */
+  readonly refused: number;
+  /** The builder said it cannot express the document, or its API has no call for it. */
+  readonly skipped: number;
 }
 
 export interface PropertyResult {
@@ -38,6 +67,10 @@ export interface PropertyResult {
   /** Why the property was skipped, when it was. */
   readonly skipReason?: string;
   readonly durationMs: number;
+  /** Builder checks: what became of the generated cases. */
+  readonly counts?: BuildCounts;
+  /** Known failures (`--known`) that showed again: expected, not counted as findings. */
+  readonly expected?: readonly ExpectedFailure[];
 }
 
 /** What a run exercised: counts by name, so a report can show what was and was not reached. */
@@ -67,5 +100,8 @@ export interface RunReport {
   readonly durationMs: number;
   readonly properties: readonly PropertyResult[];
   readonly coverage: Coverage;
+  /** Findings that fail the run; known failures seen again are in `expected` of their property instead. */
   readonly findingCount: number;
+  /** Known failures that no longer show: the bug is fixed, and the entry can go from the file. */
+  readonly fixed?: readonly KnownFailure[];
 }

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { isDialKitError } from '../errors.js';
 import type { TwimlDocument } from '../model/document.js';
 import type { BuilderTarget } from '../targets/builder/builderTarget.js';
+import type { CallStyle } from '../targets/builder/callStyle.js';
+import { builderFinding, verdictFingerprint } from './builderFinding.js';
 import type { BuilderProperty, InvalidPolicy } from './builderProperty.js';
-import { judgeBuild, type BuildVerdict } from './checkBuild.js';
+import { judgeBuild, type JudgeOptions } from './checkBuild.js';
 import { CoverageCounter } from './coverageCounter.js';
-import type { Finding, PropertyResult, RunReport } from './findings.js';
-import { fingerprint } from './fingerprint.js';
+import type { ExpectedFailure, Finding, KnownFailure, PropertyResult, RunReport } from './findings.js';
 import { kitVersion } from './kitVersion.js';
 import { shardProperty, shardShare, type Shard } from './shard.js';
 
@@ -21,19 +22,25 @@ export interface RunBuilderOptions {
   /** Turns a finding into the command line that replays it (the CLI knows how the target was named). */
   readonly replayLine?: (property: BuilderProperty, seed: number, path: string) => string;
   readonly onProgress?: (property: BuilderProperty, done: number, total: number) => void;
-  /** Told when each property starts and ends (for event streams); a failed result carries its finding. */
+  /** Told when each property starts and ends (for event streams); a failed result carries its findings. */
   readonly onPropertyStart?: (property: BuilderProperty) => void;
   readonly onPropertyEnd?: (result: PropertyResult) => void;
   /** Check only this shard's cases (`--shard i/n`); the report then says which shard it is. */
   readonly shard?: Shard;
   /** Count attributes, nouns and rules exercised. Default true. */
   readonly coverage?: boolean;
+  /** Most distinct root causes reported per property; the run goes on after each until this many. Default 10. */
+  readonly maxFindings?: number;
+  /** Failures the user expects: reported as expected, not as findings; one that no longer shows is reported fixed. */
+  readonly known?: readonly KnownFailure[];
 }
+
+type Case = readonly [TwimlDocument, CallStyle];
 
 /**
  * Runs each property against the target with fast-check (`fc.check`, never `fc.assert`: results are data)
- * and returns a RunReport. A failing property yields one finding, built from the shrunk counterexample
- * replayed once more with tracing on, so it carries the exact builder calls.
+ * and returns a RunReport. Each finding is a distinct root cause, shrunk and replayed once more with
+ * tracing on, so it carries the exact builder calls.
  */
 export async function runBuilderProperties(properties: readonly BuilderProperty[], target: BuilderTarget, options: RunBuilderOptions): Promise<RunReport> {
   const started = Date.now();
@@ -46,6 +53,9 @@ export async function runBuilderProperties(properties: readonly BuilderProperty[
     options.onPropertyEnd?.(result);
     results.push(result);
   }
+  const seen = new Set(results.flatMap((result) => (result.expected ?? []).map((expected) => expected.fingerprint)));
+  const ran = new Set(properties.map((property) => property.id));
+  const fixed = options.replayPath === undefined ? (options.known ?? []).filter((known) => !seen.has(known.fingerprint) && (known.property === undefined || ran.has(known.property))) : [];
   return {
     tool: 'twiml-dial-kit',
     version: kitVersion(),
@@ -59,73 +69,107 @@ export async function runBuilderProperties(properties: readonly BuilderProperty[
     properties: results,
     coverage: counter.snapshot(),
     findingCount: results.reduce((sum, result) => sum + result.findings.length, 0),
+    ...(fixed.length === 0 ? {} : { fixed }),
   };
 }
 
+/** The property's documents paired with the call style: both styles in every run when the target takes typed calls. */
+function casesOf(property: BuilderProperty, target: BuilderTarget): fc.Arbitrary<Case> {
+  const styles = target.callStyles ?? ['strings'];
+  if (styles.length === 1) return property.arbitrary.map((document): Case => [document, styles[0] as CallStyle]);
+  return fc.tuple(property.arbitrary, fc.constantFrom(...styles));
+}
+
+/**
+ * One property, searched for every distinct root cause: a pass runs fast-check from the seed; the first
+ * failure whose fingerprint is not yet known locks the pass onto that root cause, and shrinking keeps only
+ * candidates with the same fingerprint, so the counterexample shows that cause alone. The next pass starts
+ * over with it known (a known case counts as passing), until a pass finds nothing new or `maxFindings`
+ * causes are found. A broken builder (a hang, a crash) ends the search: it is not shrunk (every candidate
+ * would wait for the time limit) and later answers cannot be trusted. All bounded by counts.
+ */
 async function runOne(property: BuilderProperty, target: BuilderTarget, options: RunBuilderOptions, runs: number, counter: CoverageCounter): Promise<PropertyResult> {
   const started = Date.now();
-  const judge = { documents: property.documents, strict: options.strict === true, invalidPolicy: options.invalidPolicy ?? 'refuse-or-faithful' } as const;
-  let done = 0;
-  let failing = false;
+  const judge: JudgeOptions = { documents: property.documents, strict: options.strict === true, invalidPolicy: options.invalidPolicy ?? 'refuse-or-faithful' };
+  const known = new Map((options.known ?? []).map((entry) => [entry.fingerprint, entry]));
+  const expected = new Map<string, number>();
+  const ignored = new Set(known.keys());
+  const findings: Finding[] = [];
+  const counts = { built: 0, refused: 0, skipped: 0 };
   const countCoverage = options.coverage !== false;
-  const check = fc.asyncProperty(property.arbitrary, async (document: TwimlDocument) => {
-    const verdict = judgeBuild(document, await target.build(document), judge);
-    if (verdict.ok && verdict.skipped !== undefined) fc.pre(false);
-    if (!failing) {
-      done += 1;
-      if (countCoverage) counter.add(document, property.documents === 'invalid');
-      options.onProgress?.(property, done, shardShare(options.shard, runs));
+  const maxFindings = options.maxFindings ?? 10;
+  let counted = 0;
+  let numRuns = 0;
+  let skipReason: string | undefined;
+  for (let pass = 0; pass < maxFindings * 2 + 1 && findings.length < maxFindings; pass += 1) {
+    let index = 0;
+    let locked: string | undefined;
+    let lockedBroken = false;
+    const check = fc.asyncProperty(casesOf(property, target), async ([document, calls]: Case) => {
+      if (lockedBroken) return true;
+      const outcome = await target.build(document, { calls });
+      const verdict = judgeBuild(document, outcome, judge);
+      const fresh = locked === undefined && index >= counted;
+      if (locked === undefined) index += 1;
+      if (fresh) {
+        counted = index;
+        count(counts, outcome.kind);
+        if (!(verdict.ok && verdict.skipped !== undefined)) {
+          if (countCoverage) counter.add(document, property.documents !== 'valid');
+          options.onProgress?.(property, counted - counts.skipped, shardShare(options.shard, runs));
+        }
+      }
+      if (verdict.ok) {
+        if (verdict.skipped !== undefined) fc.pre(false);
+        return true;
+      }
+      const print = verdictFingerprint(property, verdict);
+      if (ignored.has(print)) {
+        if (known.has(print) && fresh) expected.set(print, (expected.get(print) ?? 0) + 1);
+        return true;
+      }
+      if (locked === undefined) {
+        locked = print;
+        lockedBroken = verdict.problem === 'broken';
+        return false;
+      }
+      return print !== locked;
+    });
+    const details = await fc.check(shardProperty(check, options.shard), {
+      seed: options.seed,
+      numRuns: runs,
+      ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),
+    });
+    numRuns = Math.max(numRuns, details.numRuns);
+    const error: unknown = (details as { errorInstance?: unknown }).errorInstance;
+    if (isDialKitError(error)) throw error;
+    if (!details.failed) break;
+    if (details.counterexample === null) {
+      if (error !== null && error !== undefined) throw error;
+      skipReason = `the target could not express enough of the generated documents (${details.numSkips} skipped)`;
+      break;
     }
-    if (!verdict.ok) failing = true;
-    return verdict.ok;
-  });
-  const details = await fc.check(shardProperty(check, options.shard), {
-    seed: options.seed,
-    numRuns: runs,
-    ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),
-  });
-  const base = { id: property.id, title: property.title, source: property.source, grade: property.grade ?? 'must', runs: details.numRuns, durationMs: 0 } as const;
-  const error: unknown = (details as { errorInstance?: unknown }).errorInstance;
-  if (isDialKitError(error)) throw error;
-  if (!details.failed) return { ...base, status: 'passed', findings: [], durationMs: Date.now() - started };
-  if (details.counterexample === null) {
-    if (error !== null && error !== undefined) throw error;
-    const skipReason = `the target could not express enough of the generated documents (${details.numSkips} skipped)`;
-    return { ...base, status: 'skipped', findings: [], skipReason, durationMs: Date.now() - started };
+    const [document, calls] = details.counterexample[0];
+    const path = details.counterexamplePath ?? '';
+    const replay = options.replayLine?.(property, options.seed, path) ?? `dial-kit generator --seed ${options.seed} --only ${property.documents} --replay ${path}`;
+    const finding = await builderFinding(property, target, document, calls, replay, judge);
+    // Replayed with tracing, the shrunk case can show a cause already known (a flaky builder): then it is no new finding.
+    if (!ignored.has(finding.fingerprint)) findings.push(finding);
+    ignored.add(finding.fingerprint);
+    if (locked !== undefined) ignored.add(locked);
+    if (lockedBroken || options.replayPath !== undefined) break;
   }
-  const [document] = details.counterexample;
-  const path = details.counterexamplePath ?? '';
-  const finding = await findingFor(property, target, document, path, options, judge);
-  return { ...base, status: 'failed', findings: [finding], durationMs: Date.now() - started };
+  const base = { id: property.id, title: property.title, source: property.source, grade: property.grade ?? 'must', runs: numRuns, counts } as const;
+  const seenAgain: ExpectedFailure[] = [...expected].map(([print, cases]) => ({ ...(known.get(print) as KnownFailure), cases }));
+  const extra = { durationMs: Date.now() - started, ...(seenAgain.length === 0 ? {} : { expected: seenAgain }) };
+  if (findings.length > 0) return { ...base, status: 'failed', findings, ...extra };
+  if (skipReason !== undefined) return { ...base, status: 'skipped', findings: [], skipReason, ...extra };
+  return { ...base, status: 'passed', findings: [], ...extra };
 }
 
-async function findingFor(
-  property: BuilderProperty,
-  target: BuilderTarget,
-  document: TwimlDocument,
-  path: string,
-  options: RunBuilderOptions,
-  judge: Parameters<typeof judgeBuild>[2],
-): Promise<Finding> {
-  const outcome = await target.build(document, { trace: true });
-  let verdict: BuildVerdict = judgeBuild(document, outcome, judge);
-  if (verdict.ok) {
-    // The builder answered differently the second time: that flakiness is the finding.
-    verdict = { ok: false, problem: 'broken', summary: 'the builder gave a different answer when the same document was built again', expected: undefined, actual: undefined, differences: [] };
-  }
-  const replay = options.replayLine?.(property, options.seed, path) ?? `dial-kit generator --seed ${options.seed} --only ${property.documents} --replay ${path}`;
-  return {
-    propertyId: property.id,
-    title: property.title,
-    source: property.source,
-    severity: 'error',
-    summary: verdict.summary,
-    counterexample: document,
-    steps: outcome.kind === 'unexpressible' ? [] : outcome.steps,
-    ...(verdict.expected === undefined ? {} : { expected: verdict.expected }),
-    ...(verdict.actual === undefined ? {} : { actual: verdict.actual }),
-    differences: verdict.differences,
-    replay,
-    fingerprint: fingerprint(property.id, verdict.problem, verdict.differences),
-  };
+function count(counts: { built: number; refused: number; skipped: number }, kind: string): void {
+  if (kind === 'xml') counts.built += 1;
+  else if (kind === 'refused') counts.refused += 1;
+  else if (kind === 'unexpressible') counts.skipped += 1;
 }
+

@@ -21,13 +21,22 @@ export function consoleReport(report: RunReport, options: ConsoleReportOptions =
   for (const property of report.properties) {
     for (const finding of property.findings) lines.push('', ...findingLines(finding, options.maxDifferences ?? 20));
   }
+  const expected = report.properties.flatMap((property) => (property.expected ?? []).map((known) => ({ property: property.id, known })));
+  if (expected.length > 0) lines.push('', 'Known failures seen again (expected, not counted as findings):');
+  for (const { property, known } of expected) {
+    lines.push(`  EXPECTED ${property} fingerprint ${known.fingerprint} (${known.cases} case${known.cases === 1 ? '' : 's'})${known.cause === undefined ? '' : `: ${known.cause}`}`, `    ${known.reason}`);
+  }
+  const fixed = report.fixed ?? [];
+  if (fixed.length > 0) lines.push('', 'Known failures that no longer show (fixed; remove them from the known-failures file):');
+  for (const known of fixed) lines.push(`  FIXED ${known.property ?? ''}${known.property === undefined ? '' : ' '}fingerprint ${known.fingerprint}${known.cause === undefined ? '' : `: ${known.cause}`}`, `    ${known.reason}`);
   lines.push('', ...coverageLines(report.coverage));
+  const expectedNote = expected.length === 0 ? '' : ` (${expected.length} known failure${expected.length === 1 ? '' : 's'} seen again, expected)`;
   const failed = report.properties.filter((property) => property.status === 'failed').length;
   lines.push('');
   lines.push(
     report.findingCount === 0
-      ? `All ${report.properties.length} properties hold.`
-      : `${report.findingCount} finding${report.findingCount === 1 ? '' : 's'} in ${failed} of ${report.properties.length} properties.`,
+      ? `All ${report.properties.length} properties hold${expectedNote}.`
+      : `${report.findingCount} finding${report.findingCount === 1 ? '' : 's'} in ${failed} of ${report.properties.length} properties${expectedNote}.`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -39,11 +48,14 @@ function propertyLine(property: PropertyResult, idWidth: number): string {
   const grade = gradeOf(property);
   // Only the grades that do not fail a run by themselves are named; `must` is what every line means.
   const graded = grade === 'must' ? '' : `${grade}; `;
-  return `${MARK[property.status]}  ${property.id.padEnd(idWidth)}  ${property.title}  [${graded}${property.runs} runs, ${formatMs(property.durationMs)}]${tail}`;
+  const counts = property.counts === undefined ? '' : `  (built ${property.counts.built}, refused ${property.counts.refused}, skipped ${property.counts.skipped})`;
+  return `${MARK[property.status]}  ${property.id.padEnd(idWidth)}  ${property.title}  [${graded}${property.runs} runs, ${formatMs(property.durationMs)}]${counts}${tail}`;
 }
 
 function findingLines(finding: Finding, maxDifferences: number): string[] {
-  const lines = [`FINDING ${finding.propertyId} (${finding.source}) fingerprint ${finding.fingerprint}`, `  ${finding.summary}`, '', '  Shrunk document:'];
+  const lines = [`FINDING ${finding.propertyId} (${finding.source}) fingerprint ${finding.fingerprint}`, `  ${finding.summary}`];
+  if (finding.cause !== undefined) lines.push(`  Root cause: ${finding.cause}`);
+  lines.push('', '  Shrunk document:');
   lines.push(...indent(JSON.stringify(finding.counterexample, untimed, 2), 4));
   if (finding.steps.length > 0) {
     lines.push('', '  Steps:');

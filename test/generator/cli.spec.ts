@@ -43,14 +43,17 @@ describe('dial-kit generator', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^PASS {2}GEN-BUILD-001 {2}.* \[30 runs, /m);
     expect(run.stdout).toMatch(/^PASS {2}GEN-BUILD-002 /m);
+    expect(run.stdout).toMatch(/^PASS {2}GEN-BUILD-003 .*\(built \d+, refused \d+, skipped 0\)$/m);
     expect(run.stdout).toMatch(/^ {2}nouns \(\d+\): /m);
-    expect(run.stdout).toContain('All 2 properties hold.');
+    // The bundled twilio 6.2 writes control characters raw into attributes: a known failure, expected.
+    expect(run.stdout).toMatch(/^ {2}EXPECTED GEN-BUILD-003 fingerprint 3bdc2ab42ff18474 \(\d+ cases?\): attribute: a character XML cannot carry written raw$/m);
+    expect(run.stdout).toContain('All 3 properties hold (1 known failure seen again, expected).');
     expect(run.stderr).toBe('');
     const json = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')) as RunReport;
     expect(json).toMatchObject({ tool: 'twiml-dial-kit', mode: 'generator', seed: 5, runs: 30, findingCount: 0 });
     const junit = await readFile(join(dir, 'r.xml'), 'utf8');
     expect(XMLValidator.validate(junit)).toBe(true);
-    expect(junit.match(/<testcase /g)).toHaveLength(2);
+    expect(junit.match(/<testcase /g)).toHaveLength(3);
   });
 
   it('exit 1 on a broken module, and the replay line reproduces just that case', async () => {
@@ -58,7 +61,7 @@ describe('dial-kit generator', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^FAIL {2}GEN-BUILD-001 /m);
     expect(run.stdout).toContain('at /Response/Dial[1]/@timeout expected');
-    expect(run.stdout).toMatch(/^ {4}const dial1 = response\.dial\(\{.*"timeout":"\d+"/m);
+    expect(run.stdout).toMatch(/^ {4}const dial1 = response\.dial\(\{.*"timeout":"?\d+"?/m);
     const replay = /^ {2}Replay: (.*)$/m.exec(run.stdout)?.[1] as string;
     expect(replay).toMatch(/^dial-kit generator --seed 11 --only valid --replay [\d:]+ --module test\/generator\/fixtures\/clampingBuilder\.mjs --export VoiceResponse$/);
     const fingerprint = /fingerprint (\w+)/.exec(run.stdout)?.[1];
@@ -69,9 +72,9 @@ describe('dial-kit generator', () => {
   });
 
   it('--strict counts textual differences Twilio ignores (a default written out)', async () => {
-    const lenient = await dialKit('generator', '--runs', '50', '--module', 'test/generator/fixtures/defaultsBuilder.mjs', '--export', 'VoiceResponse');
+    const lenient = await dialKit('generator', '--runs', '50', '--only', 'valid', '--module', 'test/generator/fixtures/defaultsBuilder.mjs', '--export', 'VoiceResponse');
     expect(lenient.code).toBe(0);
-    const strict = await dialKit('generator', '--strict', '--runs', '50', '--module', 'test/generator/fixtures/defaultsBuilder.mjs', '--export', 'VoiceResponse');
+    const strict = await dialKit('generator', '--strict', '--runs', '50', '--only', 'valid', '--module', 'test/generator/fixtures/defaultsBuilder.mjs', '--export', 'VoiceResponse');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/\/Response\/Dial\[1\]\/@method: expected nothing, got "POST"/);
     expect(strict.stdout).toMatch(/^ {2}Replay: dial-kit generator --strict --seed /m);
@@ -79,7 +82,7 @@ describe('dial-kit generator', () => {
 
   it('usage errors and targets that cannot be loaded or started: exit 2, one sentence', async () => {
     const cases: [string[], RegExp][] = [
-      [['--only', 'some'], /^dial-kit generator: --only must be valid, invalid or all, not "some"\n/],
+      [['--only', 'some'], /^dial-kit generator: --only must be valid, invalid, unwritable or all, not "some"\n/],
       [['--runs', 'many'], /^dial-kit generator: --runs must be a whole number/],
       [['--invalid-policy', 'lax'], /^dial-kit generator: --invalid-policy must be one of refuse-or-faithful, faithful, refuse, not "lax"\n/],
       [['--stdio'], /^dial-kit generator: --stdio needs the builder command after --/],

@@ -17,13 +17,17 @@ export async function realPackages(): Promise<BuilderTarget[]> {
  */
 export async function problemsAt(seed: number, targets: readonly BuilderTarget[], runs = RUNS): Promise<string[]> {
   const problems: string[] = [];
-  for (const property of builderProperties('all')) {
+  // Documents with characters XML cannot carry are left out: both packages write them raw into attributes
+  // (GEN-BUILD-003, a known failure shown in test/generator/unwritable.spec.ts).
+  for (const property of builderProperties('all').filter((candidate) => candidate.documents !== 'unwritable')) {
     const documents = fc.sample(property.arbitrary, { seed, numRuns: runs });
     for (const target of targets) {
-      for (const document of documents) {
-        const verdict = judgeBuild(document, await target.build(document), { documents: property.documents });
+      for (const [index, document] of documents.entries()) {
+        // Both call styles, alternating: strings as the model holds them, and typed values as the typings declare.
+        const calls = index % 2 === 0 ? 'strings' : 'typed';
+        const verdict = judgeBuild(document, await target.build(document, { calls }), { documents: property.documents });
         if (!verdict.ok) {
-          problems.push(`${target.name} ${property.id}: ${verdict.summary} in ${JSON.stringify(document)}`);
+          problems.push(`${target.name} ${property.id} (${calls} calls): ${verdict.summary} in ${JSON.stringify(document)}`);
           break;
         }
       }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builderProperties } from '../../properties/builder.js';
+import { BUNDLED_TWILIO_KNOWN } from '../../properties/bundledTwilioKnown.js';
 import { runBuilderProperties } from '../../src/check/runBuilderProperties.js';
 import { judgeBuild } from '../../src/check/checkBuild.js';
 import { DialKitError } from '../../src/errors.js';
@@ -18,7 +19,8 @@ afterEach(async () => {
 });
 
 async function start(command: string, args: readonly string[], timeoutMs = 5000): Promise<BuilderTarget> {
-  const target = await stdioTarget({ command, args, timeoutMs });
+  // The first answer waits for a Node or Python process to start, which a loaded machine makes slow.
+  const target = await stdioTarget({ command, args, timeoutMs, startTimeoutMs: Math.max(timeoutMs, 15_000) });
   open.push(target);
   return target;
 }
@@ -52,8 +54,11 @@ if (PYTHON === undefined) console.log('skipping the Python adapter test: no pyth
 describe('stdio builders', () => {
   it('the Node adapter passes, and every request it was sent matches the protocol schema', async () => {
     const target = await start(NODE, ['examples/node-builder/builder.mjs']);
-    const report = await runBuilderProperties(builderProperties('all'), target, { seed: 3, runs: 300, coverage: false });
+    // It drives the twilio package, so the package's known failure (control characters raw in attributes) shows, expected.
+    const report = await runBuilderProperties(builderProperties('all'), target, { seed: 3, runs: 300, coverage: false, known: BUNDLED_TWILIO_KNOWN });
     expect(report.findingCount).toBe(0);
+    expect(target.callStyles).toEqual(['strings', 'typed']);
+    expect(report.properties.find((property) => property.id === 'GEN-BUILD-003')?.expected?.[0]?.fingerprint).toBe('3bdc2ab42ff18474');
     const sent = await target.build({ root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: { timeout: '10' }, children: [{ kind: 'text', text: '+1' }] }] });
     expect(sent.kind).toBe('xml');
     if (sent.kind !== 'xml') return;
@@ -61,7 +66,7 @@ describe('stdio builders', () => {
     expect(sent.xml).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Dial timeout="10">+1</Dial></Response>');
   });
 
-  it.skipIf(PYTHON === undefined)('the Python adapter builds valid documents; its one known defect is CR in text (written raw, read back as LF)', async () => {
+  it.skipIf(PYTHON === undefined)('the Python adapter builds valid documents; its defects: CR in text written raw (read back as LF), typed lists written as Python reprs', async () => {
     const target = await start(PYTHON as string, ['examples/python-builder/builder.py']);
     const simple = await target.build({ root: 'Response', attributes: {}, verbs: [{ kind: 'Dial', attributes: { timeout: '10', callerId: '+15550001111' }, children: [{ kind: 'Number', attributes: {}, text: '+1' }] }] });
     expect(simple).toMatchObject({ kind: 'xml', xml: '<?xml version="1.0" encoding="UTF-8"?><Response><Dial callerId="+15550001111" timeout="10"><Number>+1</Number></Dial></Response>' });
@@ -71,17 +76,20 @@ describe('stdio builders', () => {
     const outcome = await target.build(room);
     expect(outcome).toMatchObject({ kind: 'xml', xml: '<?xml version="1.0" encoding="UTF-8"?><Response><Dial><Conference>a\rb</Conference></Dial></Response>' });
     expect(judgeBuild(room, outcome, { documents: 'valid' })).toMatchObject({ ok: false, problem: 'different', differences: [{ path: '/Response/Dial[1]/Conference[1]/text()', expected: 'a\rb', actual: 'a\nb' }] });
+    // Every distinct bug in one run: CR in text, and (typed calls, protocol version 2) a list written as
+    // Python's repr, statusCallbackEvent="['answered']", which Twilio cannot read as an event list.
     const report = await runBuilderProperties(builderProperties('valid'), target, { seed: 20_240_501, runs: 1000, coverage: false });
-    for (const finding of report.properties.flatMap((property) => property.findings)) {
-      expect(finding.differences?.some((difference) => difference.expected?.includes('\r') === true)).toBe(true);
-    }
+    const findings = report.properties.flatMap((property) => property.findings);
+    expect(findings.map((finding) => finding.cause).sort()).toEqual(['eventList value written differently', 'text: U+000D written raw (read back as a line feed)']);
+    const list = findings.find((finding) => finding.cause?.startsWith('eventList') === true);
+    expect(list?.steps.join('\n')).toMatch(/"calls":"typed"/);
+    expect(list?.actual).toMatch(/="\['[a-z-]+'(, '[a-z-]+')*\]"/);
   });
 
   it('a builder that hangs is a finding after the time limit, and the next build gets a fresh process', async () => {
-    const target = await start(NODE, script(`if (r.document.verbs.length > 0) return; process.stdout.write(JSON.stringify({ id: r.id, xml: '<Response/>' }) + '\\n');`), 3000);
+    const target = await start(NODE, script(`if (r.document.verbs.length > 0) return; process.stdout.write(JSON.stringify({ id: r.id, xml: '<Response/>' }) + '\\n');`), 300);
     const hung = await target.build({ root: 'Response', attributes: {}, verbs: [{ kind: 'element', name: 'Hangup', attributes: {}, children: [] }] });
-    // The limit also covers the fresh process's first answer, so it leaves room for a node start on a busy machine.
-    expect(hung).toMatchObject({ kind: 'broken', message: 'the builder did not answer within 3000 ms' });
+    expect(hung).toMatchObject({ kind: 'broken', message: 'the builder hung: no answer to request 1 within 300 ms (after answering 1 request since it started)' });
     expect(await target.build({ root: 'Response', attributes: {}, verbs: [] })).toMatchObject({ kind: 'xml', xml: '<Response/>' });
   });
 
@@ -112,6 +120,6 @@ describe('stdio builders', () => {
     await expect(stdioTarget({ command: '/nonexistent/builder', args: [] })).rejects.toThrow(DialKitError);
     await expect(stdioTarget({ command: '/nonexistent/builder', args: [] })).rejects.toThrow(/^cannot start the builder "\/nonexistent\/builder": the builder process could not run: spawn \/nonexistent\/builder ENOENT$/);
     await expect(stdioTarget({ command: NODE, args: ['-e', 'process.exit(0)'] })).rejects.toMatchObject({ code: 'DIALKIT_ERR_TARGET_START' });
-    await expect(stdioTarget({ command: NODE, args: ['-e', 'setInterval(() => {}, 1000)'], startTimeoutMs: 300 })).rejects.toThrow(/did not answer within 300 ms/);
+    await expect(stdioTarget({ command: NODE, args: ['-e', 'setInterval(() => {}, 1000)'], startTimeoutMs: 300 })).rejects.toThrow(/the builder hung: no answer to request 0 within 300 ms \(before answering anything since it started\)/);
   });
 });

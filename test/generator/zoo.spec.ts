@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builderProperties } from '../../properties/builder.js';
+import { BUNDLED_TWILIO_KNOWN } from '../../properties/bundledTwilioKnown.js';
 import { runBuilderProperties } from '../../src/check/runBuilderProperties.js';
 import { voiceResponseTarget } from '../../src/targets/builder/moduleTarget.js';
 import { BROKEN, HARMLESS, plant } from './zoo.js';
@@ -10,10 +11,10 @@ describe('the zoo: the real twilio builder with one planted defect', () => {
   for (const variant of BROKEN) {
     it(`catches: ${variant.name}`, async () => {
       const target = voiceResponseTarget(plant(variant), variant.name);
-      const report = await runBuilderProperties(builderProperties(variant.documents ?? 'valid'), target, { seed: SEED, runs: 100, coverage: false });
+      const report = await runBuilderProperties(builderProperties(variant.documents ?? 'valid'), target, { seed: SEED, runs: 100, coverage: false, maxFindings: 1 });
       expect(report.findingCount, `${variant.name} was not caught`).toBeGreaterThan(0);
       const finding = report.properties.flatMap((property) => property.findings)[0];
-      expect(finding?.steps[0]).toBe('const response = new VoiceResponse()');
+      expect(finding?.steps).toContain('const response = new VoiceResponse()');
       expect(finding?.replay).toMatch(/--seed 42 --only (valid|invalid) --replay \d+(:\d+)*/);
       expect(finding?.actual).toBeDefined();
     });
@@ -24,7 +25,7 @@ describe('variants that change nothing Twilio acts on', () => {
   for (const variant of HARMLESS) {
     it(`passes: ${variant.name}`, async () => {
       const target = voiceResponseTarget(plant(variant), variant.name);
-      const report = await runBuilderProperties(builderProperties('all'), target, { seed: SEED, runs: 300, coverage: false });
+      const report = await runBuilderProperties(builderProperties('all'), target, { seed: SEED, runs: 300, coverage: false, known: BUNDLED_TWILIO_KNOWN });
       expect(report.properties.flatMap((property) => property.findings.map((finding) => finding.summary))).toEqual([]);
     });
   }

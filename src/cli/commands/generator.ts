@@ -1,4 +1,5 @@
-import { builderProperties, type DocumentSelection } from '../../../properties/builder.js';
+import { builderProperties, DOCUMENT_SELECTIONS, type DocumentSelection } from '../../../properties/builder.js';
+import { BUNDLED_TWILIO_KNOWN } from '../../../properties/bundledTwilioKnown.js';
 import { INVALID_POLICIES, type BuilderProperty, type InvalidPolicy } from '../../check/builderProperty.js';
 import { DEFAULT_SEED } from '../../../properties/checkGenerator.js';
 import { runBuilderProperties } from '../../check/runBuilderProperties.js';
@@ -9,14 +10,16 @@ import { consoleReport } from '../../report/consoleReport.js';
 import { progressBar } from '../../report/progressBar.js';
 import type { BuilderTarget } from '../../targets/builder/builderTarget.js';
 import { moduleTarget } from '../../targets/builder/moduleTarget.js';
+import { readKnownFailures } from '../../targets/builder/readKnownFailures.js';
 import { stdioTarget } from '../../targets/builder/stdioTarget.js';
 import { withTimeout } from '../../targets/builder/withTimeout.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';
 import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.js';
 
+/** Kit flags come first: everything after `--` is the builder's command line and reaches the builder, not the kit. */
 const USAGE =
-  `dial-kit generator [--module M --export P | --stdio -- CMD [ARGS…]] [--runs N] [--seed S] [--only valid|invalid|all] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse]`;
+  `dial-kit generator [--runs N] [--seed S] [--only valid|invalid|unwritable|all] [--max-findings N] [--known FILE] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse] [--module M [--export P] | --stdio -- CMD [ARGS…]]`;
 
 const FLAGS = {
   module: { type: 'string' },
@@ -30,9 +33,10 @@ const FLAGS = {
   replay: { type: 'string' },
   'timeout-ms': { type: 'string' },
   'invalid-policy': { type: 'string' },
+  'max-findings': { type: 'string' },
+  known: { type: 'string' },
 } as const;
 
-const SELECTIONS: readonly DocumentSelection[] = ['valid', 'invalid', 'all'];
 
 /** Quotes a word for a POSIX shell only when it needs it, so replay lines can be pasted. */
 function shellWord(word: string): string {
@@ -52,7 +56,11 @@ export const generatorCommand: Command = {
     const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 2_147_483_647);
     const timeoutMs = integerOption('timeout-ms', values['timeout-ms'], 5000, 1, 600_000);
     const only = (values.only ?? 'all') as DocumentSelection;
-    if (!SELECTIONS.includes(only)) throw new DialKitError('DIALKIT_ERR_USAGE', `--only must be valid, invalid or all, not ${JSON.stringify(values.only)}`);
+    if (!DOCUMENT_SELECTIONS.includes(only)) throw new DialKitError('DIALKIT_ERR_USAGE', `--only must be valid, invalid, unwritable or all, not ${JSON.stringify(values.only)}`);
+    const maxFindings = integerOption('max-findings', values['max-findings'], 10, 1, 1000);
+    const bundled = values.stdio !== true && values.module === undefined;
+    // The bundled twilio package's known faults are expected unless the user names their own list.
+    const known = values.known !== undefined ? readKnownFailures(values.known) : bundled ? BUNDLED_TWILIO_KNOWN : [];
     const invalidPolicy = (values['invalid-policy'] ?? 'refuse-or-faithful') as InvalidPolicy;
     if (!INVALID_POLICIES.includes(invalidPolicy)) {
       throw new DialKitError('DIALKIT_ERR_USAGE', `--invalid-policy must be one of ${INVALID_POLICIES.join(', ')}, not ${JSON.stringify(values['invalid-policy'])}`);
@@ -75,6 +83,7 @@ export const generatorCommand: Command = {
       ...(values.strict === true ? ['--strict'] : []),
       ...(values['invalid-policy'] === undefined ? [] : ['--invalid-policy', invalidPolicy]),
       ...(values['timeout-ms'] === undefined ? [] : ['--timeout-ms', String(timeoutMs)]),
+      ...(values.known === undefined ? [] : ['--known', values.known]),
     ];
     const replayLine = (property: BuilderProperty, replaySeed: number, path: string): string => {
       const words = ['dial-kit', 'generator', ...optionWords, '--seed', String(replaySeed), '--only', property.documents, '--replay', path, ...targetWords];
@@ -94,6 +103,8 @@ export const generatorCommand: Command = {
         runs,
         strict: values.strict === true,
         invalidPolicy,
+        maxFindings,
+        known,
         ...(values.replay === undefined ? {} : { replayPath: values.replay }),
         replayLine,
         ...(outputs.shard === undefined ? {} : { shard: outputs.shard }),

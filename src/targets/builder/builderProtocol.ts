@@ -1,17 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { TwimlDocument } from '../../model/document.js';
+import type { CallStyle } from './callStyle.js';
 
-/** Version 1 of the stdio builder protocol; schemas/builder-protocol.schema.json is its definition. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * The stdio builder protocol; schemas/builder-protocol.schema.json is its definition. Version 1 carries
+ * attribute values as strings; version 2 adds typed values (`calls: 'typed'`) and the `unsupported`
+ * answer. The kit opens with a version 1 request, which every builder reads, and moves to version 2 when
+ * the answer announces it.
+ */
+export const PROTOCOL_VERSION = 2;
 
-export interface BuildRequest {
-  readonly version: typeof PROTOCOL_VERSION;
-  readonly id: number;
-  readonly document: TwimlDocument;
-}
+export type ProtocolVersion = 1 | 2;
 
-export type BuildAnswer = { readonly id: number; readonly xml: string } | { readonly id: number; readonly error: string };
+export type BuildRequest =
+  | { readonly version: 1; readonly id: number; readonly document: TwimlDocument }
+  | { readonly version: 2; readonly id: number; readonly calls: CallStyle; readonly document: unknown };
+
+type AnswerBody = { readonly xml: string } | { readonly error: string } | { readonly unsupported: string };
+
+export type BuildAnswer = AnswerBody & { readonly id: number; readonly version?: ProtocolVersion };
 
 interface Validators {
   readonly request: ValidateFunction<BuildRequest>;
@@ -39,7 +47,7 @@ function compiled(): Validators {
   const ajv = new Ajv({ allErrors: false, strict: false });
   ajv.addSchema(schema);
   validators = {
-    request: ajv.getSchema<BuildRequest>(`${id}#/definitions/request`) as ValidateFunction<BuildRequest>,
+    request: ajv.compile<BuildRequest>({ oneOf: [{ $ref: `${id}#/definitions/request` }, { $ref: `${id}#/definitions/requestV2` }] }),
     answer: ajv.getSchema<BuildAnswer>(`${id}#/definitions/answer`) as ValidateFunction<BuildAnswer>,
   };
   return validators;

@@ -1,9 +1,12 @@
 import type { TwimlDocument } from '../../model/document.js';
+import type { CallStyle } from './callStyle.js';
 
 /**
  * What a builder made of one document. `refused` is the builder saying no (it threw, or answered an
  * error over stdio); `broken` is the builder failing as a program (timeout, crash, garbage on stdout);
- * `unexpressible` means the target's API has no way to ask for this document, so the case is skipped.
+ * `unexpressible` means the target's API has no way to ask for this document, or the builder says it does
+ * not support it (a stdio `unsupported` answer, an error with code {@link UNSUPPORTED_CODE}), so the case
+ * is skipped.
  */
 export type BuildOutcome =
   | { readonly kind: 'xml'; readonly xml: string; readonly steps: readonly string[] }
@@ -14,6 +17,19 @@ export type BuildOutcome =
 export interface BuildOptions {
   /** Record the exact calls made (slower); the runner asks for it only when replaying a counterexample. */
   readonly trace?: boolean;
+  /** How to call the builder's API; only a target that lists the style in `callStyles` sees `typed`. Default `strings`. */
+  readonly calls?: CallStyle;
+}
+
+/**
+ * A builder module that cannot express a document (an older API, another dialect) throws an error whose
+ * `code` is this string; the case is skipped, not a finding. Over stdio, the answer `{"id":N,"unsupported":"…"}` says the same.
+ */
+export const UNSUPPORTED_CODE = 'DIALKIT_UNSUPPORTED';
+
+/** Whether a thrown value is the "this API cannot express that" marker. */
+export function isUnsupportedError(error: unknown): boolean {
+  return error !== null && typeof error === 'object' && (error as { code?: unknown }).code === UNSUPPORTED_CODE;
 }
 
 /**
@@ -23,6 +39,8 @@ export interface BuildOptions {
 export interface BuilderTarget {
   /** A short description for reports: `twilio twiml.VoiceResponse`, `stdio: python3 builder.py`. */
   readonly name: string;
+  /** The call styles the target can be driven with. Default `['strings']`. */
+  readonly callStyles?: readonly CallStyle[];
   build(document: TwimlDocument, options?: BuildOptions): Promise<BuildOutcome>;
   /**
    * The same build, done synchronously, for targets whose builder is synchronous (an in-process class

@@ -1,5 +1,5 @@
 import type { TwimlDocument } from '../../model/document.js';
-import type { BuilderTarget, BuildOutcome } from './builderTarget.js';
+import { isUnsupportedError, type BuilderTarget, type BuildOutcome } from './builderTarget.js';
 import { messageOf } from './moduleTarget.js';
 
 /** A builder as a plain function: the document in, the XML out. Throwing means it refuses the document. */
@@ -15,6 +15,7 @@ export function functionTarget(build: BuilderFunction, name = build.name === '' 
         if (typeof xml !== 'string') return { kind: 'broken', message: `the function returned ${typeof xml}, not a string`, steps };
         return { kind: 'xml', xml, steps };
       } catch (error) {
+        if (isUnsupportedError(error)) return { kind: 'unexpressible', reason: messageOf(error) };
         return { kind: 'refused', message: messageOf(error), steps };
       }
     },

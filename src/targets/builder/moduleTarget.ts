@@ -4,11 +4,12 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DialKitError } from '../../errors.js';
 import type { TwimlDocument } from '../../model/document.js';
-import type { BuilderTarget, BuildOptions, BuildOutcome } from './builderTarget.js';
+import { isUnsupportedError, type BuilderTarget, type BuildOptions, type BuildOutcome } from './builderTarget.js';
+import { CALL_STYLES } from './callStyle.js';
 import { driveVoiceResponse, UnexpressibleError, type BuilderConstructor } from './driveVoiceResponse.js';
 
 export interface ModuleTargetOptions {
-  /** A path (relative to `cwd`) or a package name. Default `twilio`. */
+  /** A file or package directory (relative to `cwd`), or a package name. Default `twilio`. */
   readonly module?: string;
   /** Dotted path to the VoiceResponse class inside the module. Default `twiml.VoiceResponse`. */
   readonly exportPath?: string;
@@ -20,14 +21,15 @@ export function voiceResponseTarget(VoiceResponse: BuilderConstructor, name = 'V
   const buildNow = (document: TwimlDocument, options: BuildOptions = {}): BuildOutcome => {
     const steps: string[] | undefined = options.trace === true ? [] : undefined;
     try {
-      return { kind: 'xml', xml: driveVoiceResponse(VoiceResponse, document, steps), steps: steps ?? NO_STEPS };
+      return { kind: 'xml', xml: driveVoiceResponse(VoiceResponse, document, steps, options.calls), steps: steps ?? NO_STEPS };
     } catch (error) {
-      if (error instanceof UnexpressibleError) return { kind: 'unexpressible', reason: error.message };
+      if (error instanceof UnexpressibleError || isUnsupportedError(error)) return { kind: 'unexpressible', reason: messageOf(error) };
       return { kind: 'refused', message: messageOf(error), steps: steps ?? NO_STEPS };
     }
   };
   return {
     name,
+    callStyles: CALL_STYLES,
     buildNow,
     build: (document: TwimlDocument, options?: BuildOptions): Promise<BuildOutcome> => Promise.resolve(buildNow(document, options)),
     async close(): Promise<void> {},
@@ -45,10 +47,14 @@ export async function moduleTarget(options: ModuleTargetOptions = {}): Promise<B
   const specifier = options.module ?? 'twilio';
   const exportPath = options.exportPath ?? 'twiml.VoiceResponse';
   const cwd = options.cwd ?? process.cwd();
-  const looksLikePath = specifier.startsWith('.') || isAbsolute(specifier) || isFile(resolve(cwd, specifier));
+  const looksLikePath = specifier.startsWith('.') || isAbsolute(specifier) || isFile(resolve(cwd, specifier)) || isFile(resolve(cwd, specifier, 'package.json'));
   let loaded: unknown;
   try {
-    if (looksLikePath) {
+    if (looksLikePath && isDirectory(resolve(cwd, specifier))) {
+      // A package directory: its package.json says which file is the entry point, as for an installed package.
+      const directory = resolve(cwd, specifier);
+      loaded = await import(pathToFileURL(createRequire(resolve(directory, 'package.json')).resolve(directory)).href);
+    } else if (looksLikePath) {
       loaded = await import(pathToFileURL(resolve(cwd, specifier)).href);
     } else {
       // Resolve a package from the user's directory first, then from the kit (which bundles twilio).
@@ -68,6 +74,14 @@ export async function moduleTarget(options: ModuleTargetOptions = {}): Promise<B
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -2,16 +2,18 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { DialKitError } from '../../errors.js';
 import type { TwimlDocument } from '../../model/document.js';
-import type { BuilderTarget, BuildOutcome } from './builderTarget.js';
-import { parseAnswer, PROTOCOL_VERSION, type BuildAnswer } from './builderProtocol.js';
+import type { BuilderTarget, BuildOptions, BuildOutcome } from './builderTarget.js';
+import { parseAnswer, type BuildAnswer, type ProtocolVersion } from './builderProtocol.js';
+import { CALL_STYLES, type CallStyle } from './callStyle.js';
+import { typedDocument } from './typedDocument.js';
 
 export interface StdioTargetOptions {
   readonly command: string;
   readonly args?: readonly string[];
   readonly cwd?: string;
-  /** Time limit of one build, in ms. Default 5000. */
+  /** Time limit of every answer, the first one included, in ms. Default 5000. */
   readonly timeoutMs?: number;
-  /** Time limit for the process to answer its first request, in ms. Default 15000. */
+  /** Time limit for the answer to the first request, when it should differ from `timeoutMs`. Default `timeoutMs`. */
   readonly startTimeoutMs?: number;
 }
 
@@ -22,25 +24,31 @@ interface Running {
   readonly waiting: ((answer: Answer) => void)[];
   stderr: string;
   exited: boolean;
+  /** Requests this process has answered, to name a hang: "answered 3 requests, then nothing". */
+  answered: number;
 }
 
 const EMPTY: TwimlDocument = { root: 'Response', attributes: {}, verbs: [] };
 
 /**
  * A builder in any language behind the line-delimited JSON protocol (schemas/builder-protocol.schema.json).
- * The process is started once and probed with an empty document; one that cannot start is a DialKitError
- * (exit 2). After that, a hang, a crash or a line that is not an answer is a `broken` build (a finding),
- * and the process is restarted for the next document because the conversation can no longer be trusted.
+ * The process is started once and probed with an empty document in a version 1 request; one that cannot
+ * start is a DialKitError (exit 2). A probe answer announcing `"version": 2` switches to version 2 requests,
+ * which carry typed values for typed calls. After that, a hang, a crash or a line that is not an answer is
+ * a `broken` build (a finding; a hang is named as one), and the process is restarted for the next document
+ * because the conversation can no longer be trusted. Every answer, the first included, has the time limit.
  */
 export async function stdioTarget(options: StdioTargetOptions): Promise<BuilderTarget> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const display = [options.command, ...(options.args ?? [])].join(' ');
   let running: Running | undefined;
   let nextId = 0;
+  let version: ProtocolVersion = 1;
+  const startTimeoutMs = options.startTimeoutMs ?? timeoutMs;
 
   const start = (): Running => {
     const child = spawn(options.command, [...(options.args ?? [])], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const state: Running = { child, waiting: [], stderr: '', exited: false };
+    const state: Running = { child, waiting: [], stderr: '', exited: false, answered: 0 };
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       state.stderr = (state.stderr + chunk).slice(-2000);
@@ -56,6 +64,7 @@ export async function stdioTarget(options: StdioTargetOptions): Promise<BuilderT
       const parsed = parseAnswer(line);
       const resolve = state.waiting.shift();
       if (resolve === undefined) return;
+      state.answered += 1;
       resolve(parsed.ok ? { kind: 'answer', answer: parsed.answer, line } : { kind: 'failure', message: parsed.message });
     });
     return state;
@@ -69,15 +78,22 @@ export async function stdioTarget(options: StdioTargetOptions): Promise<BuilderT
     if (running === state) running = undefined;
   };
 
-  const ask = async (document: TwimlDocument, limitMs: number): Promise<{ answer: Answer; request: string }> => {
-    if (running === undefined || running.exited) running = start();
-    const state = running;
+  const ask = async (document: TwimlDocument, limitMs: number, calls: CallStyle = 'strings'): Promise<{ answer: Answer; request: string }> => {
+    const fresh = running === undefined || running.exited;
+    if (fresh) running = start();
+    const state = running as Running;
+    // A process's first answer waits for it to start: the start limit applies to it, whichever request it is.
+    if (fresh) limitMs = startTimeoutMs;
     const id = nextId++;
-    const request = JSON.stringify({ version: PROTOCOL_VERSION, id, document });
+    const request = JSON.stringify(version === 1 ? { version, id, document } : { version, id, calls, document: typedDocument(document, calls) });
     let timer: NodeJS.Timeout | undefined;
     const answer = await new Promise<Answer>((resolve) => {
       state.waiting.push(resolve);
-      timer = setTimeout(() => resolve({ kind: 'failure', message: `the builder did not answer within ${limitMs} ms` }), limitMs);
+      const hang = (): void => {
+        const before = state.answered === 0 ? 'before answering anything' : `after answering ${state.answered} request${state.answered === 1 ? '' : 's'}`;
+        resolve({ kind: 'failure', message: `the builder hung: no answer to request ${id} within ${limitMs} ms (${before} since it started)` });
+      };
+      timer = setTimeout(hang, limitMs);
       state.child.stdin.write(`${request}\n`);
     }).finally(() => clearTimeout(timer));
     if (answer.kind === 'failure') stop(state);
@@ -88,19 +104,24 @@ export async function stdioTarget(options: StdioTargetOptions): Promise<BuilderT
     return { answer, request };
   };
 
-  const probe = await ask(EMPTY, options.startTimeoutMs ?? 15_000);
+  const probe = await ask(EMPTY, startTimeoutMs);
   if (probe.answer.kind === 'failure') {
     stop(running);
     throw new DialKitError('DIALKIT_ERR_TARGET_START', `cannot start the builder ${JSON.stringify(display)}: ${probe.answer.message}`);
   }
+  if (probe.answer.answer.version === 2) version = 2;
 
   return {
     name: `stdio: ${display}`,
-    async build(document: TwimlDocument): Promise<BuildOutcome> {
-      const { answer, request } = await ask(document, timeoutMs);
+    callStyles: version === 2 ? CALL_STYLES : ['strings'],
+    async build(document: TwimlDocument, options: BuildOptions = {}): Promise<BuildOutcome> {
+      const { answer, request } = await ask(document, timeoutMs, options.calls);
       if (answer.kind === 'failure') return { kind: 'broken', message: answer.message, steps: [`> ${request}`] };
       const steps = [`> ${request}`, `< ${answer.line}`];
-      return 'xml' in answer.answer ? { kind: 'xml', xml: answer.answer.xml, steps } : { kind: 'refused', message: answer.answer.error, steps };
+      const body = answer.answer;
+      if ('xml' in body) return { kind: 'xml', xml: body.xml, steps };
+      if ('error' in body) return { kind: 'refused', message: body.error, steps };
+      return { kind: 'unexpressible', reason: body.unsupported };
     },
     async close(): Promise<void> {
       stop(running);
