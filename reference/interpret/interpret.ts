@@ -12,6 +12,7 @@ import { recordingCallbacks, recordingOf } from './recording.js';
 import { referRequest } from './referRequest.js';
 import { ringLegs, type RingPhase } from './ringLegs.js';
 import { dialSettings } from './settings.js';
+import { e164 } from './e164.js';
 import { sidFor } from './sid.js';
 
 /** Index of the `<Dial>` to interpret: the one asked for, else the first. */
@@ -95,18 +96,21 @@ export function interpret(input: InterpretInput): DialTrace {
   }
   if (recording === undefined && settings.record !== 'do-not-record') notes.push('interp.recording.none: record is set but nothing was recorded (record-from-answer and no answer), so no RecordingUrl and no recording callbacks.');
 
-  const from = dial.attributes.callerId?.trim() || request.From || '';
+  /** @see seed §callerId (default: the caller's callerId); facts §3.5 (E.164) — rule interp.params.e164 */
+  const callerId = dial.attributes.callerId?.trim();
+  const from = callerId ? e164(callerId) : request.From ?? '';
+  const parentTo = request.To;
   const recordingOnLeg = recording !== undefined && answered !== undefined
     ? { index: answered.leg.index, params: { RecordingUrl: recording.url, RecordingSid: recording.sid, RecordingDuration: String(recording.endedAt - recording.startedAt) } }
     : undefined;
   for (const run of ring.runs) {
     timed.push(...legCallbacks(run, {
-      documentUrl, epochMs: options.epochMs, parentCallSid, accountSid, apiVersion, from, childSid,
+      documentUrl, epochMs: options.epochMs, parentCallSid, accountSid, apiVersion, from, parentTo, childSid,
       ...(recordingOnLeg === undefined ? {} : { recording: recordingOnLeg }),
       talkSeconds: bridged?.talkSeconds ?? 0,
     }));
   }
-  if (answered !== undefined) timed.push(...nounUrl(answered, { documentUrl, accountSid, parentCallSid, apiVersion, from, childSid, seed }));
+  if (answered !== undefined) timed.push(...nounUrl(answered, { documentUrl, accountSid, parentCallSid, apiVersion, from, parentTo, childSid, seed }, notes));
   if (bridged !== undefined && answered !== undefined) timed.push(...referRequest(answered, bridged, settings, input, { accountSid, parentCallSid }, notes));
 
   let next: NextStep;
@@ -114,6 +118,12 @@ export function interpret(input: InterpretInput): DialTrace {
   /** @see seed §action (requested when the dialed call ends; its TwiML takes over; verbs after <Dial> unreachable) — rule interp.action */
   const wantsAction = settings.action !== undefined && (callerOnLine || options.callerHangupAction === 'request-and-discard');
   if (!callerOnLine && settings.action !== undefined) notes.push(`interp.caller-hangup.action: the caller hung up; option callerHangupAction=${options.callerHangupAction} (facts §3.6).`);
+  /**
+   * The seed promises "additional parameters" to the action after a <Queue> and names none; the Queue
+   * page lists only the url request's. Not modelled: no parameter is invented.
+   * @see seed §action ("If you <Dial> a <Queue>, Twilio will pass additional parameters") — rule interp.queue.action-params
+   */
+  if (wantsAction && legs.some((leg) => leg.kind === 'Queue')) notes.push('interp.queue.action-params: the seed promises additional action parameters after a <Queue> without naming them; not modelled, none is sent.');
   if (wantsAction && settings.action !== undefined) {
     const action = actionRequest({
       target: settings.action, method: settings.method, at: endedAt, documentUrl, request, status, callerOnLine, decisive, bridged, recording,

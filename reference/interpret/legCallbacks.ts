@@ -1,21 +1,17 @@
 import type { DerivedRequest } from '../../src/model/trace.js';
 import { rfc2822 } from './clock.js';
 import { derivedRequest } from './derivedRequest.js';
-import { legAddress, legAttributes, methodOf, urlAttribute } from './legInfo.js';
+import { childParams, type ChildContext } from './childParams.js';
+import { legAttributes, methodOf, urlAttribute } from './legInfo.js';
 import type { LegRun } from './ringLegs.js';
 
 /** Nouns with a statusCallback attribute. @see facts §4.2 */
 const CALLBACK_NOUNS: ReadonlySet<string> = new Set(['Number', 'Sip', 'Client', 'Application', 'WhatsApp']);
 const CALL_EVENTS = ['initiated', 'ringing', 'answered', 'completed'] as const;
 
-export interface LegContext {
+export interface LegContext extends ChildContext {
   readonly documentUrl: string;
   readonly epochMs: number;
-  readonly parentCallSid: string;
-  readonly accountSid: string;
-  readonly apiVersion: string;
-  readonly from: string;
-  readonly childSid: (index: number) => string;
   /** Recording parameters for the answered leg's completed event (only with `<Dial record>`). */
   readonly recording?: { readonly index: number; readonly params: Readonly<Record<string, string>> };
   /** Seconds the answered leg was bridged. */
@@ -51,16 +47,7 @@ export function legCallbacks(run: LegRun, context: LegContext): Timed[] {
   let sequence = 0;
   for (const step of happened) {
     if (!selected.has(step.event)) continue;
-    const params: Record<string, string> = {
-      AccountSid: context.accountSid,
-      ApiVersion: context.apiVersion,
-      CallSid: context.childSid(run.leg.index),
-      CallStatus: step.status,
-      Direction: 'outbound-dial',
-      From: context.from,
-      To: legAddress(run.leg),
-      ParentCallSid: context.parentCallSid,
-    };
+    const params = childParams(run, context, step.status);
     if (step.event === 'completed') {
       params.CallDuration = String(answered ? context.talkSeconds : 0);
       if (context.recording !== undefined && context.recording.index === run.leg.index) Object.assign(params, context.recording.params);

@@ -29,6 +29,11 @@ export interface LegOutcome {
   readonly sip?: SipLegDetails;
   /** `<Queue>` legs: seconds the dequeued caller had waited in the queue (QueueTime, [QUEUE]). Default 0. */
   readonly queueWaitSeconds?: number;
+  /**
+   * `<Queue>` legs: the dequeued call's own standard parameters (From, To, Direction, …), sent on the
+   * `<Queue url>` request ([QUEUE]: "in addition to the standard TwiML Voice request parameters").
+   */
+  readonly queueCaller?: Readonly<Record<string, string>>;
 }
 
 /** Who ends a bridged call, and after how many seconds of talk. */

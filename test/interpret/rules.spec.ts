@@ -5,8 +5,8 @@ import { INTERPRET_RULES, OPTION_DOCS, DEFAULT_OPTIONS } from '../../reference/i
 
 const dir = new URL('../../reference/interpret/', import.meta.url);
 const code = readdirSync(dir).filter((name) => name.endsWith('.ts') && name !== 'interpretRules.ts').map((name) => readFileSync(new URL(name, dir), 'utf8')).join('\n');
-const cited = new Set([...code.matchAll(/rules? (interp\.[a-z.-]+)(?:, (interp\.[a-z.-]+))?/g)].flatMap((match) => [match[1], match[2]]).filter((id): id is string => id !== undefined));
-const noted = new Set([...code.matchAll(/['`](interp\.[a-z.-]+):/g)].map((match) => match[1] as string));
+const cited = new Set([...code.matchAll(/rules? (interp\.[a-z0-9.-]+)(?:, (interp\.[a-z0-9.-]+))?/g)].flatMap((match) => [match[1], match[2]]).filter((id): id is string => id !== undefined));
+const noted = new Set([...code.matchAll(/['`](interp\.[a-z0-9.-]+):/g)].map((match) => match[1] as string));
 
 describe('INTERPRET_RULES', () => {
   const ids = INTERPRET_RULES.map((rule) => rule.id);

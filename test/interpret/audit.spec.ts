@@ -1,0 +1,56 @@
+/**
+ * Issue 11 audit of the interpreter: each case is a defect found by reading the sources against the
+ * code, written to fail before its fix. The source of each expectation is named in the test title.
+ */
+import { describe, expect, it } from 'vitest';
+import { REQUEST, answer, outcome, run } from './helpers.js';
+
+describe('audit: child-leg requests carry the child leg\'s parameters', () => {
+  it('the noun url (whisper) request is on the child leg: child CallSid and ParentCallSid (facts §3.5, §2.2; https://www.twilio.com/docs/voice/twiml/number url)', () => {
+    const trace = run('<Response><Dial><Number url="/whisper">+14155550100</Number></Dial></Response>', outcome([answer(3)]));
+    const whisper = trace.requests.find((request) => request.kind === 'url');
+    expect(whisper?.params).toMatchObject({ ParentCallSid: REQUEST.CallSid, Direction: 'outbound-dial', CallStatus: 'in-progress', To: '+14155550100' });
+    expect(whisper?.params.CallSid).not.toBe(REQUEST.CallSid);
+  });
+  it('the <Client> url request carries ParentCallSid too (https://www.twilio.com/docs/voice/twiml/client url)', () => {
+    const trace = run('<Response><Dial><Client url="/w">joey</Client></Dial></Response>', outcome([answer(1)]));
+    expect(trace.requests.find((request) => request.kind === 'url')?.params).toMatchObject({ ParentCallSid: REQUEST.CallSid, To: 'client:joey' });
+  });
+  it('the <Queue> url request carries the standard parameters of the dequeued call besides QueueSid, CallSid, QueueTime, DequeingCallSid (https://www.twilio.com/docs/voice/twiml/queue)', () => {
+    const trace = run('<Response><Dial><Queue url="/about">support</Queue></Dial></Response>', outcome([{ response: { kind: 'answer', afterSeconds: 1 }, queueWaitSeconds: 12 }]));
+    const params = trace.requests.find((request) => request.kind === 'url')?.params;
+    expect(params).toMatchObject({ QueueTime: '12', DequeingCallSid: REQUEST.CallSid, CallStatus: 'in-progress' });
+    expect(params).toHaveProperty('QueueSid');
+  });
+});
+
+describe('audit: E.164 on child legs', () => {
+  it('an unformatted US number is reported in E.164 as the child leg\'s To (https://www.twilio.com/docs/voice/twiml/number; facts §3.5)', () => {
+    const trace = run('<Response><Dial><Number statusCallback="/s" url="/w">(415) 123-4567</Number></Dial></Response>', outcome([answer(2)]));
+    for (const request of trace.requests) expect(request.params.To).toBe('+14151234567');
+  });
+  it('a bare number too, and a callerId written unformatted is the child\'s From in E.164', () => {
+    const trace = run('<Response><Dial callerId="858-987-6543"><Number statusCallback="/s">1 415 123 4567</Number></Dial></Response>', outcome([answer(2)]));
+    expect(trace.requests[0]?.params).toMatchObject({ To: '+14151234567', From: '+18589876543' });
+  });
+  it('what cannot be normalised stays as written', () => {
+    const trace = run('<Response><Dial><Number statusCallback="/s">12345</Number></Dial></Response>', outcome([answer(2)]));
+    expect(trace.requests[0]?.params.To).toBe('12345');
+  });
+});
+
+describe('audit: <Application copyParentTo>', () => {
+  it('copyParentTo="true": the child leg\'s To is the parent\'s To, not the App SID (https://www.twilio.com/docs/voice/twiml/dial/application; facts §2.7)', () => {
+    const xml = (copy: string): string => `<Response><Dial><Application copyParentTo="${copy}" statusCallback="/s"><ApplicationSid>AP00000000000000000000000000000001</ApplicationSid></Application></Dial></Response>`;
+    expect(run(xml('true'), outcome([answer(1)])).requests[0]?.params.To).toBe(REQUEST.To);
+    expect(run(xml('false'), outcome([answer(1)])).requests[0]?.params.To).toBe('AP00000000000000000000000000000001');
+  });
+});
+
+describe('audit: what the seed promises without saying', () => {
+  it('"additional parameters" to the action after a <Queue> are not named anywhere: a not-modelled note, no invented parameter (seed §action)', () => {
+    const trace = run('<Response><Dial action="/a"><Queue>support</Queue></Dial></Response>', outcome([answer(1)]));
+    expect(trace.assumptions.some((note) => note.startsWith('interp.queue.action-params:'))).toBe(true);
+    expect(Object.keys(trace.requests[0]?.params ?? {}).filter((name) => name.startsWith('Queue'))).toEqual([]);
+  });
+});
