@@ -42,6 +42,7 @@ function askedKinds(dial: DialVerb): Set<string> {
     const attributes = leg.node.attributes;
     if (written(attributes.statusCallback)) kinds.add('statusCallback');
     if (written(attributes.url)) kinds.add('url');
+    if (written(attributes.amdStatusCallback) && written(attributes.machineDetection)) kinds.add('amdStatusCallback');
   }
   return kinds;
 }
@@ -56,7 +57,7 @@ export const INTERPRETER_PROPERTIES: readonly InterpreterProperty[] = [
   {
     id: 'INT-ASKED',
     title: 'no request for a kind the document did not ask for',
-    source: 'seed §action, §recordingStatusCallback, §referUrl; facts §4.2 (statusCallback), §2.2 (url)',
+    source: 'seed §action, §recordingStatusCallback, §referUrl; facts §4.2 (statusCallback), §2.2 (url, amdStatusCallback)',
     check(input, trace) {
       const asked = askedKinds(dialOf(input));
       return trace.requests.filter((request) => !asked.has(request.kind)).map((request) => `a ${request.kind} request was derived but the document has no ${request.kind} URL`);

@@ -4,6 +4,8 @@ import type { DerivedRequest, DialCallStatus, DialResult, DialTrace, InterpretIn
 import { dialedLegs } from '../legs.js';
 import { bridge, type BridgePhase } from './bridge.js';
 import { actionRequest } from './actionRequest.js';
+import { amdRequest, amdVerdict } from './amd.js';
+import { preBridge } from './preBridge.js';
 import { resolveUrl } from './derivedRequest.js';
 import { legCallbacks, type Timed } from './legCallbacks.js';
 import { nounUrl } from './nounUrl.js';
@@ -76,10 +78,14 @@ export function interpret(input: InterpretInput): DialTrace {
 
   const ring = ringLegs(legs, input.outcome, settings, options, notes);
   const answered = ring.answered;
-  const bridged: BridgePhase | undefined = answered?.answeredAt === undefined ? undefined : bridge(answered.answeredAt, input.outcome.bridge, settings, options, notes);
-  const endedAt = bridged?.endedAt ?? ring.endedAt;
+  const verdict = answered === undefined ? undefined : amdVerdict(answered, notes);
+  const pre = answered?.answeredAt === undefined ? undefined : preBridge(answered, answered.answeredAt, verdict, options, notes);
+  const declined = pre?.declinedAt !== undefined;
+  const bridged: BridgePhase | undefined = pre === undefined || declined ? undefined : bridge(pre.bridgeAt, input.outcome.bridge, settings, options, notes);
+  const endedAt = bridged?.endedAt ?? pre?.declinedAt ?? ring.endedAt;
   const callerOnLine = bridged?.callerOnLine ?? ring.end !== 'caller-hangup-ringing';
-  const status = dialCallStatus(ring, options);
+  /** @see option whisperHangupStatus — rule interp.whisper.hangup */
+  const status = declined ? options.whisperHangupStatus : dialCallStatus(ring, options);
   if (ring.end === 'caller-hangup-ringing') notes.push(`interp.caller-hangup.status: the caller hung up before an answer; option callerHangupRingingStatus=${options.callerHangupRingingStatus} names the DialCallStatus.`);
   if (bridged?.endedBy === 'time-limit') notes.push(`interp.time-limit.from: timeLimit ended the call, counted from ${options.timeLimitFrom === 'answer' ? 'the answer' : 'the start of <Dial>'} (option timeLimitFrom).`);
   const timed: Timed[] = [];
@@ -108,9 +114,14 @@ export function interpret(input: InterpretInput): DialTrace {
       documentUrl, epochMs: options.epochMs, parentCallSid, accountSid, apiVersion, from, parentTo, childSid,
       ...(recordingOnLeg === undefined ? {} : { recording: recordingOnLeg }),
       talkSeconds: bridged?.talkSeconds ?? 0,
+      answeredEndsAt: endedAt,
     }));
   }
-  if (answered !== undefined) timed.push(...nounUrl(answered, { documentUrl, accountSid, parentCallSid, apiVersion, from, parentTo, childSid, seed }, notes));
+  if (answered !== undefined && pre !== undefined) {
+    const sync = options.amdMode === 'sync' && verdict !== undefined ? { answeredBy: verdict.answeredBy } : {};
+    timed.push(...nounUrl(answered, { documentUrl, accountSid, parentCallSid, apiVersion, from, parentTo, childSid, seed }, { urlAt: pre.urlAt, ...sync }, notes));
+  }
+  if (answered !== undefined && verdict !== undefined) timed.push(...amdRequest(answered, verdict, endedAt, { documentUrl, accountSid, childSid }, options, notes));
   if (bridged !== undefined && answered !== undefined) timed.push(...referRequest(answered, bridged, settings, input, { accountSid, parentCallSid }, notes));
 
   let next: NextStep;
@@ -149,7 +160,7 @@ export function interpret(input: InterpretInput): DialTrace {
     ringSeconds: ring.endedAt,
     talkSeconds: bridged?.talkSeconds ?? 0,
     ...(decisive !== undefined && decisive.leg.kind !== 'Conference' && input.outcome.bridge.childRedirected !== true ? { dialCallDuration: bridged?.talkSeconds ?? 0 } : {}),
-    endedBy: bridged?.endedBy ?? ring.end,
+    endedBy: bridged?.endedBy ?? (declined ? 'whisper-hangup' : ring.end),
     answerOnBridge,
     callerOnLine,
   };

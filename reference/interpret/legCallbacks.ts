@@ -16,6 +16,8 @@ export interface LegContext extends ChildContext {
   readonly recording?: { readonly index: number; readonly params: Readonly<Record<string, string>> };
   /** Seconds the answered leg was bridged. */
   readonly talkSeconds: number;
+  /** When the answered leg ends (its bridge ends, or its url TwiML hangs up). */
+  readonly answeredEndsAt: number;
 }
 
 export interface Timed {
@@ -42,7 +44,7 @@ export function legCallbacks(run: LegRun, context: LegContext): Timed[] {
   if (run.rang) happened.push({ event: 'ringing', at: run.startedAt, status: 'ringing', rank: 1 });
   if (run.answeredAt !== undefined) happened.push({ event: 'answered', at: run.answeredAt, status: 'in-progress', rank: 3 });
   const answered = run.answeredAt !== undefined;
-  happened.push({ event: 'completed', at: answered ? run.answeredAt + context.talkSeconds : run.endedAt, status: run.status, rank: 5 });
+  happened.push({ event: 'completed', at: answered ? context.answeredEndsAt : run.endedAt, status: run.status, rank: 5 });
   const out: Timed[] = [];
   let sequence = 0;
   for (const step of happened) {

@@ -36,11 +36,13 @@ function queueParams(run: LegRun, context: NounUrlContext, notes: string[]): Rec
  * The noun's `url` is fetched on the answered leg before the bridge; for `<Queue>` on the dequeued caller's leg.
  * @see facts §2.2 ([NUMBER] url whisper), §2.6 ([QUEUE] url: QueueSid, CallSid, QueueTime, DequeingCallSid) — rule interp.noun-url
  */
-export function nounUrl(run: LegRun, context: NounUrlContext, notes: string[]): Timed[] {
+export function nounUrl(run: LegRun, context: NounUrlContext, at: { readonly urlAt: number; readonly answeredBy?: string }, notes: string[]): Timed[] {
   const attributes = legAttributes(run.leg);
   const target = urlAttribute(attributes, 'url');
   if (target === undefined || run.answeredAt === undefined || run.leg.kind === 'Conference') return [];
   const params = run.leg.kind === 'Queue' ? queueParams(run, context, notes) : childParams(run, context, 'in-progress');
-  const request = derivedRequest({ kind: 'url', at: run.answeredAt, method: methodOf(attributes.method), target, documentUrl: context.documentUrl, params, nounPath: run.leg.path });
+  /** @see https://www.twilio.com/docs/voice/answering-machine-detection (synchronous AMD: AnsweredBy on the TwiML request) — rule interp.amd.sync */
+  if (at.answeredBy !== undefined) params.AnsweredBy = at.answeredBy;
+  const request = derivedRequest({ kind: 'url', at: at.urlAt, method: methodOf(attributes.method), target, documentUrl: context.documentUrl, params, nounPath: run.leg.path });
   return request === undefined ? [] : [{ request, rank: 2 }];
 }

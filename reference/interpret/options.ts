@@ -20,6 +20,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   unansweredParallelStatus: 'last-to-end',
   timeLimitFrom: 'answer',
   invalidValue: 'default',
+  amdMode: 'async',
+  whisperHangupStatus: 'no-answer',
   maxTimeLimit: 14400,
   epochMs: DEFAULT_EPOCH_MS,
 };
@@ -40,6 +42,8 @@ export const OPTION_DOCS: readonly OptionDoc[] = [
   { name: 'unansweredParallelStatus', values: 'last-to-end | no-answer-first', default: 'last-to-end', why: 'No source says which status wins when parallel legs end differently (one busy, one no-answer); default: the leg whose end ended the <Dial>.' },
   { name: 'timeLimitFrom', values: 'answer | dial-start', default: 'answer', why: 'seed §timeLimit: "maximum duration of the <Dial>" yet "hang up on the called party two minutes into the phone call"; counted from the answer.' },
   { name: 'invalidValue', values: 'default | refuse', default: 'default', why: 'facts §1.2: every <Dial> attribute problem is only a warning (13210–13222), so the call goes on, but no source says with which value; the table default is the closest reading. `refuse` makes interpret throw instead of guessing.' },
+  { name: 'amdMode', values: 'async | sync', default: 'async', why: 'The AMD page runs detection synchronously (the verdict in the TwiML request) or asynchronously (a callback); <Number> and <Sip> have amdStatusCallback and no asyncAmd attribute, so async is read as theirs. sync puts AnsweredBy on the noun url request and holds the bridge until the verdict.' },
+  { name: 'whisperHangupStatus', values: 'no-answer | completed', default: 'no-answer', why: 'No source names the DialCallStatus when the url TwiML declines the call (<Gather> then <Hangup>, Number/Client pages); the seed defines completed as "answered and connected", which a declined call is not. DialBridged is false either way.' },
   { name: 'maxTimeLimit', values: '14400 | 86400', default: '14400', why: 'seed §timeLimit: 4 hours, 24 hours with the account feature.' },
   { name: 'epochMs', values: 'ms since 1970', default: '2026-01-01T00:00:00Z', why: 'Virtual clock for Timestamp and RecordingStartTime, so traces are reproducible.' },
   { name: 'accountSid', values: 'AC + 32 hex', default: 'the request\'s AccountSid, else derived from the seed', why: 'Identifiers are deterministic.' },

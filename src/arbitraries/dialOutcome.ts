@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { dialedLegs, type DialedLeg } from '../../reference/legs.js';
 import type { DialVerb } from '../model/dial.js';
-import type { DialOutcome, LegOutcome, LegResponse } from '../model/outcome.js';
-import { DEFAULT_LEG, outcomeMaterial, type LegMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
+import type { AmdOutcome, AnsweredBy, DialOutcome, LegOutcome, LegResponse, WhisperOutcome } from '../model/outcome.js';
+import { DEFAULT_LEG, outcomeMaterial, type LegExtraMaterial, type LegMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
 
 export interface DialOutcomeConstraints {
   /** Leave out the optional events (caller hangup while ringing, cancel, refer, recording). Default false. */
@@ -37,6 +37,29 @@ export function recordsCall(dial: DialVerb): boolean {
   return dial.children.some((child) => child.kind === 'Conference' && child.attributes.record === 'record-from-start');
 }
 
+/** Verdicts each machineDetection mode can give (https://www.twilio.com/docs/voice/answering-machine-detection, AnsweredBy). */
+const VERDICTS: Readonly<Record<'Enable' | 'DetectMessageEnd', readonly AnsweredBy[]>> = {
+  Enable: ['human', 'machine_start', 'fax', 'unknown'],
+  DetectMessageEnd: ['human', 'machine_end_beep', 'machine_end_silence', 'machine_end_other', 'fax', 'unknown'],
+};
+
+/** AMD only on an answered <Number>/<Sip> with machineDetection; a whisper only where the noun has a url. */
+function extrasFor(leg: DialedLeg, response: LegResponse, extra: LegExtraMaterial | undefined): Partial<LegOutcome> {
+  if (extra === undefined || response.kind !== 'answer' || leg.node.kind === 'text') return {};
+  const attributes = leg.node.attributes;
+  const mode = attributes.machineDetection;
+  const out: { amd?: AmdOutcome; whisper?: WhisperOutcome } = {};
+  if ((leg.kind === 'Number' || leg.kind === 'Sip') && (mode === 'Enable' || mode === 'DetectMessageEnd')) {
+    const verdicts = VERDICTS[mode];
+    const answeredBy = verdicts.includes(extra.answeredBy) ? extra.answeredBy : (verdicts[ANSWERED_BY_INDEX[extra.answeredBy] % verdicts.length] as AnsweredBy);
+    out.amd = { answeredBy, afterMs: extra.amdAfterMs };
+  }
+  if (attributes.url !== undefined && attributes.url.trim() !== '' && extra.whisperSeconds !== undefined) out.whisper = { seconds: extra.whisperSeconds, hangup: extra.whisperHangup };
+  return out;
+}
+
+const ANSWERED_BY_INDEX: Readonly<Record<AnsweredBy, number>> = { human: 0, machine_start: 1, machine_end_beep: 2, machine_end_silence: 3, machine_end_other: 4, fax: 5, unknown: 6 };
+
 /**
  * Fits raw material to one `<Dial>`: one leg outcome per dialed leg in order (reference/legs.ts), SIP
  * details only on `<Sip>` legs, `star` only with hangupOnStar="true", a recording only when the call
@@ -47,7 +70,7 @@ export function outcomeFor(dial: DialVerb, material: OutcomeMaterial, constraint
   const legs = dialedLegs(dial).map((leg): LegOutcome => {
     const raw = material.legs[leg.index] ?? DEFAULT_LEG;
     const response = responseFor(leg, raw);
-    const outcome: LegOutcome = { response };
+    const outcome: LegOutcome = { response, ...extrasFor(leg, response, material.legExtras[leg.index]) };
     if (leg.kind === 'Sip') {
       const codes = SIP_CODES[response.kind];
       return { ...outcome, sip: { callId: raw.sipCallId, responseCode: codes[raw.sipCode % codes.length] as number, headers: raw.sipHeaders } };

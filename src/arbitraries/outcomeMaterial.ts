@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { MAX_CALL_LEGS } from '../../reference/spec/elements.js';
+import type { AnsweredBy } from '../model/outcome.js';
 
 /** What one leg does, before it is fitted to the noun it belongs to. */
 export interface LegMaterial {
@@ -30,6 +31,17 @@ export interface OutcomeMaterial {
   readonly recording: 'completed' | 'absent' | undefined;
   readonly referAfterSeconds: number | undefined;
   readonly referTarget: string;
+  /** Per leg, in leg order: what AMD decides and how the url TwiML runs (read only where the document asks for them). */
+  readonly legExtras: readonly LegExtraMaterial[];
+}
+
+/** AMD and whisper material of one leg, drawn after everything else so earlier draws stay as they were. */
+export interface LegExtraMaterial {
+  readonly answeredBy: AnsweredBy;
+  readonly amdAfterMs: number;
+  /** Whisper seconds; undefined: the outcome says nothing about the url TwiML. */
+  readonly whisperSeconds: number | undefined;
+  readonly whisperHangup: boolean;
 }
 
 /** The simplest leg: answers at once, plain SIP details. */
@@ -54,6 +66,18 @@ function sometimes<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
   return fc.tuple(fc.nat({ max: 3 }), arbitrary).map(([gate, value]) => (gate === 3 ? value : undefined));
 }
 
+const ANSWERED_BY: readonly AnsweredBy[] = ['human', 'machine_start', 'machine_end_beep', 'machine_end_silence', 'machine_end_other', 'fax', 'unknown'];
+
+function legExtraMaterial(): fc.Arbitrary<LegExtraMaterial> {
+  return fc.record({
+    answeredBy: fc.constantFrom(...ANSWERED_BY),
+    // Up to past the largest machineDetectionTimeout (60 s), so timeouts happen.
+    amdAfterMs: fc.nat({ max: 65000 }),
+    whisperSeconds: sometimes(fc.nat({ max: 30 })),
+    whisperHangup: fc.boolean(),
+  });
+}
+
 export function outcomeMaterial(): fc.Arbitrary<OutcomeMaterial> {
   return fc.record({
     legs: fc.array(legMaterial(), { maxLength: MAX_CALL_LEGS }),
@@ -66,5 +90,6 @@ export function outcomeMaterial(): fc.Arbitrary<OutcomeMaterial> {
     recording: fc.constantFrom(undefined, 'completed', 'absent'),
     referAfterSeconds: sometimes(fc.nat({ max: 600 })),
     referTarget: fc.constantFrom('sip:transfer@example.com', 'tel:+14155550100', 'sip:o%27brien@example.org?X-A=1&X-B=2'),
+    legExtras: fc.array(legExtraMaterial(), { maxLength: MAX_CALL_LEGS }),
   });
 }

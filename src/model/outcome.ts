@@ -24,8 +24,34 @@ export interface SipLegDetails {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/**
+ * What answering machine detection decides on a leg ([AMD]: https://www.twilio.com/docs/voice/answering-machine-detection,
+ * AnsweredBy). `Enable` answers human, machine_start, fax or unknown; `DetectMessageEnd` waits for the
+ * end of a machine's greeting: human, machine_end_beep, machine_end_silence, machine_end_other, fax or unknown.
+ */
+export type AnsweredBy = 'human' | 'machine_start' | 'machine_end_beep' | 'machine_end_silence' | 'machine_end_other' | 'fax' | 'unknown';
+
+/** AMD on an answered `<Number>`/`<Sip>` leg with `machineDetection`: the verdict and how long detection took. */
+export interface AmdOutcome {
+  readonly answeredBy: AnsweredBy;
+  /** Milliseconds from the answer to the verdict (MachineDetectionDuration); past machineDetectionTimeout the verdict is `unknown`. */
+  readonly afterMs: number;
+}
+
+/** The TwiML of a noun's `url` (whisper, queue announcement) as it runs before the bridge. */
+export interface WhisperOutcome {
+  /** Seconds it runs before the parties are connected. */
+  readonly seconds: number;
+  /** It ends the called party's call (`<Hangup>`, or the called party hangs up): no bridge. Ignored for `<Queue>`. */
+  readonly hangup: boolean;
+}
+
 export interface LegOutcome {
   readonly response: LegResponse;
+  /** Only read for an answered `<Number>`/`<Sip>` with `machineDetection`. */
+  readonly amd?: AmdOutcome;
+  /** Only read for an answered leg whose noun has a `url`. */
+  readonly whisper?: WhisperOutcome;
   readonly sip?: SipLegDetails;
   /** `<Queue>` legs: seconds the dequeued caller had waited in the queue (QueueTime, [QUEUE]). Default 0. */
   readonly queueWaitSeconds?: number;

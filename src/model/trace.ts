@@ -7,7 +7,7 @@ import type { TwimlDocument } from './document.js';
 import type { DialOutcome, VoiceRequestParams } from './outcome.js';
 
 /** Which URL of the document a request goes to. */
-export type DerivedRequestKind = 'action' | 'recordingStatusCallback' | 'statusCallback' | 'referUrl' | 'url';
+export type DerivedRequestKind = 'action' | 'recordingStatusCallback' | 'statusCallback' | 'referUrl' | 'url' | 'amdStatusCallback';
 
 export interface DerivedRequest {
   readonly kind: DerivedRequestKind;
@@ -71,6 +71,8 @@ export type CallerHangupRingingStatus = 'canceled' | 'no-answer';
 export type UnansweredParallelStatus = 'last-to-end' | 'no-answer-first';
 export type TimeLimitFrom = 'answer' | 'dial-start';
 export type InvalidValuePolicy = 'default' | 'refuse';
+export type AmdMode = 'async' | 'sync';
+export type WhisperHangupStatus = 'no-answer' | 'completed';
 
 /**
  * Choices where the sources are silent (dial-facts §8). Every field is optional and has a
@@ -93,6 +95,10 @@ export interface InterpretOptions {
   readonly timeLimitFrom?: TimeLimitFrom;
   /** An attribute value the table does not allow: read as the default (`default`, the default) or refuse to interpret (`refuse`: interpret throws). */
   readonly invalidValue?: InvalidValuePolicy;
+  /** How AMD on `<Number>`/`<Sip>` reports: `async` (default) to amdStatusCallback while the call goes on; `sync` on the noun url request, the bridge waiting for the verdict. */
+  readonly amdMode?: AmdMode;
+  /** DialCallStatus when the whisper (noun url TwiML) hangs up before the bridge. Default `no-answer`. */
+  readonly whisperHangupStatus?: WhisperHangupStatus;
   /** Upper bound of `timeLimit` (14400, or 86400 with the 24-hour account option). Default 14400. */
   readonly maxTimeLimit?: number;
   /** Virtual clock: ms since 1970 at which `<Dial>` starts. Default 2026-01-01T00:00:00Z. */

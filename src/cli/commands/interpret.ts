@@ -107,6 +107,8 @@ const OPTION_VALUES: Readonly<Record<string, readonly string[] | 'number' | 'boo
   unansweredParallelStatus: ['last-to-end', 'no-answer-first'],
   timeLimitFrom: ['answer', 'dial-start'],
   invalidValue: ['default', 'refuse'],
+  amdMode: ['async', 'sync'],
+  whisperHangupStatus: ['no-answer', 'completed'],
   maxTimeLimit: 'number',
   epochMs: 'number',
   accountSid: [],
