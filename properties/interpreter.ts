@@ -43,6 +43,8 @@ function askedKinds(dial: DialVerb): Set<string> {
     if (written(attributes.statusCallback)) kinds.add('statusCallback');
     if (written(attributes.url)) kinds.add('url');
     if (written(attributes.amdStatusCallback) && written(attributes.machineDetection)) kinds.add('amdStatusCallback');
+    if (leg.kind === 'Conference' && written(attributes.statusCallback)) kinds.add('conferenceStatusCallback');
+    if (leg.kind === 'Conference' && written(attributes.waitUrl)) kinds.add('waitUrl');
   }
   return kinds;
 }

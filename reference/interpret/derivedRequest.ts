@@ -46,6 +46,6 @@ export function derivedRequest(spec: RequestSpec): DerivedRequest | undefined {
     params: spec.params,
     ...(spec.method === 'POST' ? { body: encoded } : {}),
     ...(spec.nounPath === undefined ? {} : { nounPath: spec.nounPath }),
-    expectsTwiml: spec.kind === 'action' || spec.kind === 'referUrl' || spec.kind === 'url',
+    expectsTwiml: spec.kind === 'action' || spec.kind === 'referUrl' || spec.kind === 'url' || spec.kind === 'waitUrl',
   };
 }

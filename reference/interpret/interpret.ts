@@ -6,6 +6,7 @@ import { bridge, type BridgePhase } from './bridge.js';
 import { actionRequest } from './actionRequest.js';
 import { amdRequest, amdVerdict } from './amd.js';
 import { preBridge } from './preBridge.js';
+import { conferenceCallbacks, waitUrlRequest } from './conferenceCallbacks.js';
 import { resolveUrl } from './derivedRequest.js';
 import { legCallbacks, type Timed } from './legCallbacks.js';
 import { nounUrl } from './nounUrl.js';
@@ -122,6 +123,10 @@ export function interpret(input: InterpretInput): DialTrace {
     timed.push(...nounUrl(answered, { documentUrl, accountSid, parentCallSid, apiVersion, from, parentTo, childSid, seed }, { urlAt: pre.urlAt, ...sync }, notes));
   }
   if (answered !== undefined && verdict !== undefined) timed.push(...amdRequest(answered, verdict, endedAt, { documentUrl, accountSid, childSid }, options, notes));
+  if (bridged !== undefined && answered !== undefined) {
+    const room = { documentUrl, epochMs: options.epochMs, parentCallSid, accountSid, request, seed };
+    timed.push(...waitUrlRequest(answered, bridged, room, notes), ...conferenceCallbacks(answered, bridged, room, notes));
+  }
   if (bridged !== undefined && answered !== undefined) timed.push(...referRequest(answered, bridged, settings, input, { accountSid, parentCallSid }, notes));
 
   let next: NextStep;

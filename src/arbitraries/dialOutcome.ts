@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { dialedLegs, type DialedLeg } from '../../reference/legs.js';
 import type { DialVerb } from '../model/dial.js';
-import type { AmdOutcome, AnsweredBy, DialOutcome, LegOutcome, LegResponse, WhisperOutcome } from '../model/outcome.js';
+import type { AmdOutcome, AnsweredBy, ConferenceOutcome, DialOutcome, LegOutcome, LegResponse, WhisperOutcome } from '../model/outcome.js';
 import { DEFAULT_LEG, outcomeMaterial, type LegExtraMaterial, type LegMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
 
 export interface DialOutcomeConstraints {
@@ -48,7 +48,8 @@ function extrasFor(leg: DialedLeg, response: LegResponse, extra: LegExtraMateria
   if (extra === undefined || response.kind !== 'answer' || leg.node.kind === 'text') return {};
   const attributes = leg.node.attributes;
   const mode = attributes.machineDetection;
-  const out: { amd?: AmdOutcome; whisper?: WhisperOutcome } = {};
+  const out: { amd?: AmdOutcome; whisper?: WhisperOutcome; conference?: ConferenceOutcome } = {};
+  if (leg.kind === 'Conference' && extra.conference !== undefined) out.conference = extra.conference;
   if ((leg.kind === 'Number' || leg.kind === 'Sip') && (mode === 'Enable' || mode === 'DetectMessageEnd')) {
     const verdicts = VERDICTS[mode];
     const answeredBy = verdicts.includes(extra.answeredBy) ? extra.answeredBy : (verdicts[ANSWERED_BY_INDEX[extra.answeredBy] % verdicts.length] as AnsweredBy);

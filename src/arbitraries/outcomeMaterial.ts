@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MAX_CALL_LEGS } from '../../reference/spec/elements.js';
-import type { AnsweredBy } from '../model/outcome.js';
+import type { AnsweredBy, ConferenceEvent, ConferenceOutcome } from '../model/outcome.js';
 
 /** What one leg does, before it is fitted to the noun it belongs to. */
 export interface LegMaterial {
@@ -42,6 +42,8 @@ export interface LegExtraMaterial {
   /** Whisper seconds; undefined: the outcome says nothing about the url TwiML. */
   readonly whisperSeconds: number | undefined;
   readonly whisperHangup: boolean;
+  /** The conference room around the caller, for `<Conference>` legs (undefined: the defaults). */
+  readonly conference: ConferenceOutcome | undefined;
 }
 
 /** The simplest leg: answers at once, plain SIP details. */
@@ -75,7 +77,22 @@ function legExtraMaterial(): fc.Arbitrary<LegExtraMaterial> {
     amdAfterMs: fc.nat({ max: 65000 }),
     whisperSeconds: sometimes(fc.nat({ max: 30 })),
     whisperHangup: fc.boolean(),
+    conference: sometimes(conferenceMaterial()),
   });
+}
+
+const CONFERENCE_EVENTS: readonly ConferenceEvent['kind'][] = ['mute', 'unmute', 'hold', 'unhold', 'speech-start', 'speech-stop'];
+
+function conferenceMaterial(): fc.Arbitrary<ConferenceOutcome> {
+  return fc.record(
+    {
+      alreadyStarted: fc.boolean(),
+      startedAfterSeconds: fc.nat({ max: 300 }),
+      othersRemain: fc.boolean(),
+      events: fc.array(fc.record({ afterSeconds: fc.nat({ max: 600 }), kind: fc.constantFrom(...CONFERENCE_EVENTS) }), { maxLength: 4 }),
+    },
+    { requiredKeys: [] },
+  );
 }
 
 export function outcomeMaterial(): fc.Arbitrary<OutcomeMaterial> {

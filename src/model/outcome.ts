@@ -46,8 +46,26 @@ export interface WhisperOutcome {
   readonly hangup: boolean;
 }
 
+/** Something that happens to the caller's participant while in a `<Conference>` (REST updates, speech). */
+export interface ConferenceEvent {
+  readonly afterSeconds: number;
+  readonly kind: 'mute' | 'unmute' | 'hold' | 'unhold' | 'speech-start' | 'speech-stop';
+}
+
+/** The conference room around the caller ([CONF]); read only for an answered `<Conference>` leg. */
+export interface ConferenceOutcome {
+  /** The conference was already in progress when the caller joined. Default false: the caller is the first. */
+  readonly alreadyStarted?: boolean;
+  /** For a caller with startConferenceOnEnter="false": seconds after its join at which another participant starts the conference. */
+  readonly startedAfterSeconds?: number;
+  /** Other participants are still there when the caller leaves. Default false: the caller is the last. */
+  readonly othersRemain?: boolean;
+  readonly events?: readonly ConferenceEvent[];
+}
+
 export interface LegOutcome {
   readonly response: LegResponse;
+  readonly conference?: ConferenceOutcome;
   /** Only read for an answered `<Number>`/`<Sip>` with `machineDetection`. */
   readonly amd?: AmdOutcome;
   /** Only read for an answered leg whose noun has a `url`. */

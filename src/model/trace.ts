@@ -7,7 +7,7 @@ import type { TwimlDocument } from './document.js';
 import type { DialOutcome, VoiceRequestParams } from './outcome.js';
 
 /** Which URL of the document a request goes to. */
-export type DerivedRequestKind = 'action' | 'recordingStatusCallback' | 'statusCallback' | 'referUrl' | 'url' | 'amdStatusCallback';
+export type DerivedRequestKind = 'action' | 'recordingStatusCallback' | 'statusCallback' | 'referUrl' | 'url' | 'amdStatusCallback' | 'conferenceStatusCallback' | 'waitUrl';
 
 export interface DerivedRequest {
   readonly kind: DerivedRequestKind;

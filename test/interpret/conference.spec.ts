@@ -1,0 +1,67 @@
+/** <Conference>'s own callbacks and waitUrl (https://www.twilio.com/docs/voice/twiml/conference). */
+import { describe, expect, it } from 'vitest';
+import type { ConferenceOutcome, LegOutcome } from '../../src/model/outcome.js';
+import { REQUEST, kinds, outcome, run } from './helpers.js';
+
+const joins = (conference?: ConferenceOutcome): LegOutcome => ({ response: { kind: 'answer', afterSeconds: 2 }, ...(conference === undefined ? {} : { conference }) });
+const ROOM = (attributes: string): string => `<Response><Dial action="/a"><Conference statusCallback="/conf" ${attributes}>Room 1</Conference></Dial></Response>`;
+const events = (xml: string, leg: LegOutcome, talk = 30): string[] =>
+  run(xml, outcome([leg], { bridge: { talkSeconds: talk, endedBy: 'caller-hangup' } })).requests.filter((request) => request.kind === 'conferenceStatusCallback').map((request) => `${request.at}:${request.params.StatusCallbackEvent}`);
+
+describe('<Conference statusCallback>', () => {
+  it('the first caller starts and, leaving last, ends the conference: start, join, leave, end in order', () => {
+    expect(events(ROOM('statusCallbackEvent="start end join leave"'), joins())).toEqual(['2:conference-start', '2:participant-join', '32:participant-leave', '32:conference-end']);
+  });
+  it('only the selected events; parameters of a participant event', () => {
+    const trace = run(ROOM('statusCallbackEvent="join" statusCallbackMethod="GET" endConferenceOnExit="true"'), outcome([joins()]));
+    const join = trace.requests.find((request) => request.kind === 'conferenceStatusCallback');
+    expect(join?.method).toBe('GET');
+    expect(join?.params).toMatchObject({
+      FriendlyName: 'Room 1', AccountSid: REQUEST.AccountSid, StatusCallbackEvent: 'participant-join', SequenceNumber: '0', CallSid: REQUEST.CallSid,
+      Muted: 'false', Hold: 'false', EndConferenceOnExit: 'true', StartConferenceOnEnter: 'true', Timestamp: 'Thu, 01 Jan 2026 00:00:02 +0000',
+    });
+    expect(join?.params.ConferenceSid).toMatch(/^CF[0-9a-f]{32}$/);
+    expect(kinds(trace)).toEqual(['conferenceStatusCallback', 'action']);
+  });
+  it('others remain when the caller leaves: no conference-end; endConferenceOnExit="true" ends it anyway', () => {
+    expect(events(ROOM('statusCallbackEvent="end leave"'), joins({ othersRemain: true }))).toEqual(['32:participant-leave']);
+    expect(events(ROOM('statusCallbackEvent="end leave" endConferenceOnExit="true"'), joins({ othersRemain: true }))).toEqual(['32:participant-leave', '32:conference-end']);
+  });
+  it('startConferenceOnEnter="false": no start until another participant starts it; a conference already running does not start again', () => {
+    expect(events(ROOM('statusCallbackEvent="start" startConferenceOnEnter="false"'), joins())).toEqual([]);
+    expect(events(ROOM('statusCallbackEvent="start" startConferenceOnEnter="false"'), joins({ startedAfterSeconds: 10 }))).toEqual(['12:conference-start']);
+    expect(events(ROOM('statusCallbackEvent="start"'), joins({ alreadyStarted: true }))).toEqual([]);
+  });
+  it('mute, hold and speaker events from the outcome, with the participant state after each', () => {
+    const xml = ROOM('statusCallbackEvent="mute hold speaker"');
+    const leg = joins({ events: [{ afterSeconds: 5, kind: 'mute' }, { afterSeconds: 8, kind: 'hold' }, { afterSeconds: 9, kind: 'unmute' }, { afterSeconds: 100, kind: 'speech-start' }] });
+    const trace = run(xml, outcome([leg], { bridge: { talkSeconds: 30, endedBy: 'caller-hangup' } }));
+    const callbacks = trace.requests.filter((request) => request.kind === 'conferenceStatusCallback');
+    expect(callbacks.map((request) => [request.params.StatusCallbackEvent, request.params.Muted, request.params.Hold])).toEqual([
+      ['participant-mute', 'true', 'false'], ['participant-hold', 'true', 'true'], ['participant-unmute', 'false', 'true'],
+    ]);
+  });
+  it('no statusCallbackEvent: nothing sent, a note says no source gives a default', () => {
+    const trace = run(ROOM(''), outcome([joins()]));
+    expect(kinds(trace)).toEqual(['action']);
+    expect(trace.assumptions.some((note) => note.startsWith('interp.conference.events-default:'))).toBe(true);
+  });
+  it('the action after the conference: DialCallStatus=answered when the conference ends for the caller (seed §DialCallStatus)', () => {
+    const trace = run(ROOM('statusCallbackEvent="end"'), outcome([joins()], { bridge: { talkSeconds: 40, endedBy: 'callee-hangup' } }));
+    expect(trace.requests.map((request) => `${request.at}:${request.kind}`)).toEqual(['42:conferenceStatusCallback', '42:action']);
+    expect(trace.requests[1]?.params.DialCallStatus).toBe('answered');
+  });
+});
+
+describe('<Conference waitUrl>', () => {
+  it('a caller waiting for the start fetches waitUrl with its own standard parameters', () => {
+    const trace = run('<Response><Dial><Conference startConferenceOnEnter="false" waitUrl="/hold" waitMethod="GET">Room 1</Conference></Dial></Response>', outcome([joins()]));
+    expect(trace.requests).toHaveLength(1);
+    expect(trace.requests[0]).toMatchObject({ kind: 'waitUrl', method: 'GET', at: 2, expectsTwiml: true, params: { CallSid: REQUEST.CallSid, CallStatus: 'in-progress', From: REQUEST.From } });
+  });
+  it('no wait when the caller starts the conference or it already runs; the default hold music asks the app nothing', () => {
+    expect(kinds(run('<Response><Dial><Conference waitUrl="/hold">Room 1</Conference></Dial></Response>', outcome([joins()])))).toEqual([]);
+    expect(kinds(run('<Response><Dial><Conference startConferenceOnEnter="false" waitUrl="/hold">Room 1</Conference></Dial></Response>', outcome([joins({ alreadyStarted: true })])))).toEqual([]);
+    expect(kinds(run('<Response><Dial><Conference startConferenceOnEnter="false">Room 1</Conference></Dial></Response>', outcome([joins()])))).toEqual([]);
+  });
+});
