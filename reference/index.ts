@@ -12,3 +12,5 @@ export { INTERPRET_RULES, type InterpretRule } from './interpret/interpretRules.
 export { OPTION_DOCS, DEFAULT_OPTIONS, type OptionDoc } from './interpret/options.js';
 export { OUTCOME_KINDS, shorthandOutcome, isOutcomeKind, type OutcomeKind } from './interpret/shorthandOutcome.js';
 export { describeTrace } from './interpret/describeTrace.js';
+export { nounTwimlDiagnostics, nounTwimlRole, NOUN_TWIML_RULES, type NounTwimlRole, type NounTwimlRule } from './nounTwiml.js';
+export { callerIdContextDiagnostics, CALLER_ID_CONTEXT_RULES, type CallerIdContextRule } from './callerIdContext.js';

@@ -10,6 +10,7 @@ import type { ParamList } from '../../targets/http/signature.js';
 import { buildWebhookRequest, type HttpMethod, type SignatureMode, type WebhookRequest } from '../../targets/http/webhookRequest.js';
 import { observeAnswer, type AnswerObservation, type AnswerRole } from './answerObservation.js';
 import { paramsRecord, type CallStory, type DialEpisode } from './callStory.js';
+import { withNounTwiml } from './contextDiagnostics.js';
 import type { ValidationCache } from './validationCache.js';
 
 /** Verbs that run and hand over to the next one without asking the app anything: the walk reads past them. */
@@ -86,7 +87,9 @@ async function fetchDerived(walk: Walk, step: number, requests: readonly Derived
       continue;
     }
     await settle();
-    answers.push(await fetchAnswer(walk, step, derived.kind, true, request));
+    const observation = withNounTwiml(await fetchObservation(walk, step, derived.kind, true, request), derived);
+    walk.observations.push(observation);
+    answers.push(observation);
   }
   await settle();
   return answers;

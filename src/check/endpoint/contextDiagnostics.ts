@@ -1,0 +1,26 @@
+import { nounTwimlDiagnostics, nounTwimlRole } from '../../../reference/nounTwiml.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { DerivedRequest } from '../../model/trace.js';
+import type { AnswerObservation } from './answerObservation.js';
+
+/**
+ * The observation with diagnostics that only the call's context can give (what kind of document it
+ * is, who is calling) added to its validation. A new object: validations are shared through the cache.
+ */
+export function withDiagnostics(observation: AnswerObservation, extra: readonly Diagnostic[]): AnswerObservation {
+  const validation = observation.validation;
+  if (extra.length === 0 || validation?.document === undefined) return observation;
+  return { ...observation, validation: { ...validation, diagnostics: [...validation.diagnostics, ...extra] } };
+}
+
+/**
+ * A noun url (whisper), `<Queue url>` or `<Conference waitUrl>` answer, checked against what that kind
+ * of document may hold (no `<Dial>` in a whisper, 13201; Play/Say/Pause/Redirect only in the others).
+ * @see reference/nounTwiml.ts
+ */
+export function withNounTwiml(observation: AnswerObservation, derived: DerivedRequest): AnswerObservation {
+  const role = nounTwimlRole(derived.kind, derived.nounPath);
+  const document = observation.validation?.document;
+  if (role === undefined || document === undefined) return observation;
+  return withDiagnostics(observation, nounTwimlDiagnostics(document, role));
+}
