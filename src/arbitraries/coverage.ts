@@ -61,6 +61,10 @@ function countOutcome(counts: Counts, dial: DialVerb, outcome: DialOutcome): voi
     bump(counts.outcomes, `leg:${leg.response.kind}`);
     bump(counts.outcomes, `${noun}:${leg.response.kind}`);
     if (leg.sip !== undefined) bump(counts.outcomes, `sip:${leg.sip.responseCode}`);
+    if (leg.amd !== undefined) bump(counts.outcomes, `amd:${leg.amd.answeredBy}`);
+    if (leg.whisper !== undefined) bump(counts.outcomes, leg.whisper.hangup ? 'whisper:hangup' : 'whisper:continue');
+    if (leg.conference !== undefined) bump(counts.outcomes, 'conference:room');
+    for (const event of leg.conference?.events ?? []) bump(counts.outcomes, `conference:${event.kind}`);
   });
   const answered = outcome.legs.filter((leg) => leg.response.kind === 'answer').length;
   if (answered > 1) bump(counts.outcomes, 'race:several-answer');

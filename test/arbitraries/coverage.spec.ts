@@ -33,6 +33,8 @@ describe('coverageOf, seed-pinned', () => {
       'bridge:callee-hangup', 'bridge:caller-hangup', 'bridge:star', 'bridge:time-limit', 'bridge:child-redirected', 'no-answer',
       'caller-hangup-while-ringing', 'canceled', 'recording:completed', 'recording:absent', 'refer',
       'Conference:answer', 'Conference:fail', 'Queue:answer', 'Queue:ring', 'Sip:answer', 'Sip:busy', 'sip:200', 'sip:486', 'sip:487',
+      'amd:human', 'amd:machine_start', 'amd:machine_end_beep', 'amd:fax', 'amd:unknown', 'whisper:hangup', 'whisper:continue',
+      'conference:room', 'conference:mute', 'conference:hold',
     ];
     expect(missing(outcomes, coverage.outcomes)).toEqual([]);
   });
