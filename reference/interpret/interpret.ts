@@ -96,12 +96,14 @@ export function interpret(input: InterpretInput): DialTrace {
   const answerOnBridge = settings.answerOnBridge && firstVerb;
   if (settings.answerOnBridge && !firstVerb) notes.push('interp.answer-on-bridge: answerOnBridge="true" has no effect: the <Dial> is not the first verb (seed §answerOnBridge).');
 
-  const recording = recordingOf(settings, answered?.answeredAt, endedAt, { sid: sidFor('RE', seed, 'recording'), accountSid });
+  const rangFrom = ring.runs.filter((run) => run.rang).map((run) => run.startedAt);
+  const ringingFrom = rangFrom.length === 0 ? undefined : Math.min(...rangFrom);
+  const recording = recordingOf(settings, { ringingFrom, answeredAt: answered?.answeredAt }, endedAt, { sid: sidFor('RE', seed, 'recording'), accountSid });
   if (recording !== undefined) timed.push(...recordingCallbacks(recording, settings, input.outcome.recording, { documentUrl, epochMs: options.epochMs, parentCallSid, accountSid }));
   if (recording !== undefined && settings.recordingStatusCallback !== undefined && resolveUrl(settings.recordingStatusCallback, documentUrl) === undefined) {
     notes.push(`interp.recording.invalid-url: recordingStatusCallback=${JSON.stringify(settings.recordingStatusCallback)} is not a usable URL: the recording is made, no notification is sent (13256).`);
   }
-  if (recording === undefined && settings.record !== 'do-not-record') notes.push('interp.recording.none: record is set but nothing was recorded (record-from-answer and no answer), so no RecordingUrl and no recording callbacks.');
+  if (recording === undefined && settings.record !== 'do-not-record') notes.push('interp.recording.none: record is set but nothing was recorded (record-from-answer and no answer, or record-from-ringing and nothing rang), so no RecordingUrl and no recording callbacks.');
 
   /** @see seed §callerId (default: the caller's callerId); facts §3.5 (E.164) — rule interp.params.e164 */
   const callerId = dial.attributes.callerId?.trim();

@@ -14,14 +14,20 @@ export interface Recording {
 
 /**
  * The recording made by `<Dial record>`, or undefined when none is made: `record-from-ringing*`
- * starts at the start of `<Dial>`, `record-from-answer*` at the answer (so an unanswered call has none).
- * @see seed §record — rule interp.recording.start
+ * starts when the ringing begins (so a `<Dial>` where nothing rang has none), `record-from-answer*`
+ * at the answer (so an unanswered call has none).
+ * @see seed §record ("start the recording when the ringing begins") — rule interp.recording.start
  * @see seed §recordingTrack (inbound/outbound always mono), seed §record (dual = 2 channels) — rule interp.recording.channels
  */
-export function recordingOf(settings: DialSettings, answeredAt: number | undefined, endedAt: number, ids: { sid: string; accountSid: string }): Recording | undefined {
+export function recordingOf(
+  settings: DialSettings,
+  moments: { readonly ringingFrom: number | undefined; readonly answeredAt: number | undefined },
+  endedAt: number,
+  ids: { sid: string; accountSid: string },
+): Recording | undefined {
   if (settings.record === 'do-not-record') return undefined;
   const fromRinging = settings.record.startsWith('record-from-ringing');
-  const startedAt = fromRinging ? 0 : answeredAt;
+  const startedAt = fromRinging ? moments.ringingFrom : moments.answeredAt;
   if (startedAt === undefined) return undefined;
   const dual = settings.record.endsWith('-dual') && settings.recordingTrack === 'both';
   return {

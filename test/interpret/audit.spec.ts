@@ -54,3 +54,17 @@ describe('audit: what the seed promises without saying', () => {
     expect(Object.keys(trace.requests[0]?.params ?? {}).filter((name) => name.startsWith('Queue'))).toEqual([]);
   });
 });
+
+describe('audit: record-from-ringing starts when the ringing begins (seed §record)', () => {
+  const xml = (legs: string, extra = ''): string => `<Response><Dial record="record-from-ringing" recordingStatusCallback="/r" action="/a"${extra}>${legs}</Dial></Response>`;
+  it('nothing rang (a busy signal at once): nothing recorded, no RecordingUrl', () => {
+    const trace = run(xml('<Number>+14155550100</Number>'), outcome([{ response: { kind: 'busy', afterSeconds: 2 } }]));
+    expect(trace.requests.map((request) => request.kind)).toEqual(['action']);
+    expect(trace.requests[0]?.params).not.toHaveProperty('RecordingUrl');
+  });
+  it('sequential: the first leg fails at once, the second rings from its start: the recording starts there', () => {
+    const trace = run(xml('<Number>+14155550100</Number><Number>+14155550101</Number>', ' sequential="true"'), outcome([{ response: { kind: 'fail', afterSeconds: 3 } }, answer(4)]));
+    const callback = trace.requests.find((request) => request.kind === 'recordingStatusCallback');
+    expect(callback?.params.RecordingStartTime).toBe('Thu, 01 Jan 2026 00:00:03 +0000');
+  });
+});
