@@ -118,6 +118,7 @@ export function interpret(input: InterpretInput): DialTrace {
       ...(recordingOnLeg === undefined ? {} : { recording: recordingOnLeg }),
       talkSeconds: bridged?.talkSeconds ?? 0,
       answeredEndsAt: endedAt,
+      eventsDefault: options.statusCallbackEventDefault,
     }));
   }
   if (answered !== undefined && pre !== undefined) {

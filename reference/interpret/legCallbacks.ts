@@ -18,6 +18,8 @@ export interface LegContext extends ChildContext {
   readonly talkSeconds: number;
   /** When the answered leg ends (its bridge ends, or its url TwiML hangs up). */
   readonly answeredEndsAt: number;
+  /** Events sent without statusCallbackEvent by nouns whose table gives no default (option statusCallbackEventDefault). */
+  readonly eventsDefault: 'completed' | 'none';
 }
 
 export interface Timed {
@@ -36,8 +38,14 @@ export function legCallbacks(run: LegRun, context: LegContext): Timed[] {
   const attributes = legAttributes(run.leg);
   const target = urlAttribute(attributes, 'statusCallback');
   if (target === undefined) return [];
-  const written = (attributes.statusCallbackEvent ?? 'completed').split(/\s+/).filter((token) => (CALL_EVENTS as readonly string[]).includes(token));
-  const selected = new Set(written.length > 0 ? written : ['completed']);
+  const written = (attributes.statusCallbackEvent ?? '').split(/\s+/).filter((token) => (CALL_EVENTS as readonly string[]).includes(token));
+  /**
+   * Without events, <Number> sends completed (its table's default); for the other nouns the table says
+   * none and the prose completed (facts §8.6): option statusCallbackEventDefault decides.
+   * @see facts §2.2, §2.3, §8.6 — rule interp.status-callback.default
+   */
+  const fallback = run.leg.kind === 'Number' || context.eventsDefault === 'completed' ? ['completed'] : [];
+  const selected = new Set(written.length > 0 ? written : fallback);
   const happened: { event: (typeof CALL_EVENTS)[number]; at: number; status: string; rank: number }[] = [
     { event: 'initiated', at: run.startedAt, status: 'initiated', rank: 0 },
   ];

@@ -73,6 +73,7 @@ export type TimeLimitFrom = 'answer' | 'dial-start';
 export type InvalidValuePolicy = 'default' | 'refuse';
 export type AmdMode = 'async' | 'sync';
 export type WhisperHangupStatus = 'no-answer' | 'completed';
+export type StatusCallbackEventDefault = 'completed' | 'none';
 
 /**
  * Choices where the sources are silent (dial-facts §8). Every field is optional and has a
@@ -99,6 +100,8 @@ export interface InterpretOptions {
   readonly amdMode?: AmdMode;
   /** DialCallStatus when the whisper (noun url TwiML) hangs up before the bridge. Default `no-answer`. */
   readonly whisperHangupStatus?: WhisperHangupStatus;
+  /** Events a `<Client>`/`<Sip>`/`<WhatsApp>`/`<Application>` statusCallback gets without statusCallbackEvent: `completed` (default, the prose) or `none` (the tables). */
+  readonly statusCallbackEventDefault?: StatusCallbackEventDefault;
   /** Upper bound of `timeLimit` (14400, or 86400 with the 24-hour account option). Default 14400. */
   readonly maxTimeLimit?: number;
   /** Virtual clock: ms since 1970 at which `<Dial>` starts. Default 2026-01-01T00:00:00Z. */

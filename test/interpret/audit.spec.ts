@@ -68,3 +68,13 @@ describe('audit: record-from-ringing starts when the ringing begins (seed §reco
     expect(callback?.params.RecordingStartTime).toBe('Thu, 01 Jan 2026 00:00:03 +0000');
   });
 });
+
+describe('audit: statusCallbackEvent defaults where the sources contradict (facts §8.6)', () => {
+  it('<Client> without statusCallbackEvent: completed by default, nothing with statusCallbackEventDefault=none; <Number> always completed', () => {
+    const client = '<Response><Dial><Client statusCallback="/s">joey</Client></Dial></Response>';
+    expect(run(client, outcome([answer(1)])).requests.map((request) => request.params.CallStatus)).toEqual(['completed']);
+    expect(run(client, outcome([answer(1)]), { statusCallbackEventDefault: 'none' }).requests).toEqual([]);
+    const number = '<Response><Dial><Number statusCallback="/s">+14155550100</Number></Dial></Response>';
+    expect(run(number, outcome([answer(1)]), { statusCallbackEventDefault: 'none' }).requests).toHaveLength(1);
+  });
+});

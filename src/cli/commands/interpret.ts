@@ -109,6 +109,7 @@ const OPTION_VALUES: Readonly<Record<string, readonly string[] | 'number' | 'boo
   invalidValue: ['default', 'refuse'],
   amdMode: ['async', 'sync'],
   whisperHangupStatus: ['no-answer', 'completed'],
+  statusCallbackEventDefault: ['completed', 'none'],
   maxTimeLimit: 'number',
   epochMs: 'number',
   accountSid: [],
