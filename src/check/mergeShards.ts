@@ -1,4 +1,4 @@
-import type { Coverage, Finding, PropertyResult, RunReport } from './findings.js';
+import type { Coverage, ExpectedFailure, Finding, PropertyResult, RunReport } from './findings.js';
 
 /** Why shard reports cannot be joined: one sentence, for the CLI to print. */
 export class ShardMergeError extends Error {
@@ -33,14 +33,35 @@ function mergeCoverage(coverages: readonly Coverage[]): Coverage {
 function firstFailure(results: readonly PropertyResult[]): PropertyResult {
   const failed = results.filter((result) => result.status === 'failed');
   const durationMs = results.reduce((sum, result) => sum + result.durationMs, 0);
+  const builder = builderTotals(results);
   if (failed.length > 0) {
     const first = failed.reduce((best, result) => (result.runs < best.runs ? result : best));
-    return { ...first, durationMs };
+    return { ...first, ...builder, durationMs };
   }
   const checked = results.filter((result) => result.status !== 'skipped');
-  if (checked.length === 0) return { ...(results[0] as PropertyResult), durationMs };
+  if (checked.length === 0) return { ...(results[0] as PropertyResult), ...builder, durationMs };
   const most = checked.reduce((best, result) => (result.runs > best.runs ? result : best));
-  return { ...most, durationMs };
+  return { ...most, ...builder, durationMs };
+}
+
+/** A builder check's built/refused/skipped counts and known failures seen again, summed over the shards. */
+function builderTotals(results: readonly PropertyResult[]): Pick<PropertyResult, 'counts' | 'expected'> {
+  const withCounts = results.filter((result) => result.counts !== undefined);
+  const counts = withCounts.length === 0 ? {} : {
+    counts: {
+      built: withCounts.reduce((sum, result) => sum + (result.counts?.built ?? 0), 0),
+      refused: withCounts.reduce((sum, result) => sum + (result.counts?.refused ?? 0), 0),
+      skipped: withCounts.reduce((sum, result) => sum + (result.counts?.skipped ?? 0), 0),
+    },
+  };
+  const seen = new Map<string, ExpectedFailure>();
+  for (const result of results) {
+    for (const known of result.expected ?? []) {
+      const before = seen.get(known.fingerprint);
+      seen.set(known.fingerprint, { ...known, cases: (before?.cases ?? 0) + known.cases });
+    }
+  }
+  return { ...counts, ...(seen.size === 0 ? {} : { expected: [...seen.values()] }) };
 }
 
 /**
@@ -108,7 +129,9 @@ export function mergeShards(reports: readonly RunReport[]): RunReport {
   const starts = ordered.map((report) => Date.parse(report.startedAt));
   const start = Math.min(...starts);
   const end = Math.max(...ordered.map((report, index) => (starts[index] as number) + report.durationMs));
-  const { shard: _shard, ...rest } = first;
+  // A known failure is fixed only if no shard saw it.
+  const fixed = (first.fixed ?? []).filter((known) => ordered.every((report) => (report.fixed ?? []).some((other) => other.fingerprint === known.fingerprint)));
+  const { shard: _shard, fixed: _fixed, ...rest } = first;
   return {
     ...rest,
     runs: first.mode === 'endpoint' ? ordered.reduce((sum, report) => sum + report.runs, 0) : first.runs,
@@ -117,5 +140,6 @@ export function mergeShards(reports: readonly RunReport[]): RunReport {
     properties,
     coverage: mergeCoverage(ordered.map((report) => report.coverage)),
     findingCount: properties.reduce((sum, property) => sum + property.findings.length, 0),
+    ...(fixed.length === 0 ? {} : { fixed }),
   };
 }

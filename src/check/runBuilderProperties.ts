@@ -97,7 +97,8 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
   const findings: Finding[] = [];
   const counts = { built: 0, refused: 0, skipped: 0 };
   const countCoverage = options.coverage !== false;
-  const maxFindings = options.maxFindings ?? 10;
+  // A shard reports its first failure per property, which is what `dial-kit merge` joins into the whole run's.
+  const maxFindings = options.shard === undefined ? (options.maxFindings ?? 10) : 1;
   let counted = 0;
   let numRuns = 0;
   let skipReason: string | undefined;

@@ -62,7 +62,8 @@ const endpointReport: RunReport = {
 async function generatorReport(): Promise<RunReport> {
   const target = await moduleTarget({ module: 'test/generator/fixtures/clampingBuilder.mjs', exportPath: 'VoiceResponse' });
   try {
-    return await checkGenerator({ target, runs: 100, seed: 11 });
+    // The first finding only, so the run stops early and leaves some attributes never produced.
+    return await checkGenerator({ target, runs: 100, seed: 11, maxFindings: 1 });
   } finally {
     await target.close();
   }
