@@ -29,3 +29,5 @@ export { junitReport } from './report/junitReport.js';
 
 export { runCli } from './cli/main.js';
 export type { CliIo } from './cli/io.js';
+
+export { twilioProfile, parseProfile, loadProfile, profileConstraints, matchDivergence, type Profile, type ProfileSupport, type Divergence, type ProfileConstraints } from './profile/index.js';

@@ -8,6 +8,16 @@ export interface DialDocumentConstraints extends DialVerbConstraints {
   readonly maxVerbsBefore?: number;
   /** Most verbs after `<Dial>` (any of Say, Play, Pause, Hangup, Redirect, Record). Default 3. */
   readonly maxVerbsAfter?: number;
+  /** Only these verbs around `<Dial>` (a target profile). Default Say, Play, Pause before; those, Hangup, Redirect, Record after. */
+  readonly verbs?: readonly string[];
+}
+
+const BEFORE = ['Say', 'Play', 'Pause'] as const;
+const AFTER = ['Say', 'Play', 'Pause', 'Hangup', 'Redirect', 'Record'] as const;
+
+/** Verbs of `list` the constraints allow; none at all gives an empty list (no verb there). */
+function allowed<T extends string>(list: readonly T[], verbs: readonly string[] | undefined): readonly T[] {
+  return verbs === undefined ? list : list.filter((verb) => verbs.includes(verb));
 }
 
 /**
@@ -16,11 +26,13 @@ export interface DialDocumentConstraints extends DialVerbConstraints {
  * @see seed §Nouns, §action; facts §2
  */
 export function dialDocument(constraints: DialDocumentConstraints = {}): fc.Arbitrary<TwimlDocument> {
+  const before = allowed(BEFORE, constraints.verbs);
+  const after = allowed(AFTER, constraints.verbs);
   return fc
     .record({
-      before: fc.array(otherVerb({ verbs: ['Say', 'Play', 'Pause'] }), { maxLength: constraints.maxVerbsBefore ?? 2 }),
+      before: before.length === 0 ? fc.constant([]) : fc.array(otherVerb({ verbs: before }), { maxLength: constraints.maxVerbsBefore ?? 2 }),
       dial: dialVerb(constraints),
-      after: fc.array(otherVerb(), { maxLength: constraints.maxVerbsAfter ?? 3 }),
+      after: after.length === 0 ? fc.constant([]) : fc.array(otherVerb(constraints.verbs === undefined ? {} : { verbs: after }), { maxLength: constraints.maxVerbsAfter ?? 3 }),
     })
     .map(({ before, dial, after }) => ({ root: 'Response', attributes: {}, verbs: [...before, dial, ...after] }));
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { ElementName } from '../../reference/spec/attributes.js';
 import { MAX_CALL_LEGS } from '../../reference/spec/elements.js';
 import type { DialChild, DialNoun, DialVerb, NounName } from '../model/dial.js';
 import { applicationNoun } from './applicationNoun.js';
@@ -21,21 +22,61 @@ export interface DialVerbConstraints {
   readonly maxLegs?: number;
   /** Produce no attributes on `<Dial>` or its nouns. Default false. */
   readonly noAttributes?: boolean;
+  /** Dial only these nouns (a target profile): shapes needing another noun are left out. Default all. */
+  readonly nouns?: readonly NounName[];
+  /** Per element, the only attributes to produce (a target profile). An element left out gets every attribute. */
+  readonly attributes?: Readonly<Partial<Record<ElementName, readonly string[]>>>;
 }
 
-function childrenOf(shape: DialShape, maxLegs: number, none: boolean): fc.Arbitrary<DialChild[]> {
-  const options = { none };
+/** The nouns each shape needs (the Sip of `legs` is optional and left out when Sip is not allowed). */
+const SHAPE_NOUNS: Readonly<Record<DialShape, readonly NounName[]>> = {
+  bare: ['Number'],
+  numbers: ['Number'],
+  clients: ['Client'],
+  legs: ['Number', 'Client'],
+  sip: ['Sip'],
+  conference: ['Conference'],
+  queue: ['Queue'],
+  application: ['Application'],
+  whatsapp: ['WhatsApp'],
+  sim: ['Sim'],
+};
+
+/** The shapes whose nouns are all allowed. */
+export function shapesFor(nouns: readonly NounName[], shapes: readonly DialShape[] = DIAL_SHAPES): DialShape[] {
+  return shapes.filter((shape) => SHAPE_NOUNS[shape].every((noun) => nouns.includes(noun)));
+}
+
+interface ChildOptions {
+  readonly none: boolean;
+  readonly nouns?: readonly NounName[];
+  readonly attributes?: Readonly<Partial<Record<ElementName, readonly string[]>>>;
+}
+
+/** Attribute constraints of one element: unchanged (and so the same samples) when no allow-list is given. */
+function attributeOptions(element: ElementName, options: ChildOptions): { none: boolean; only?: readonly string[] } {
+  const only = options.attributes?.[element];
+  return only === undefined ? { none: options.none } : { none: options.none, only };
+}
+
+function childrenOf(shape: DialShape, maxLegs: number, choice: ChildOptions): fc.Arbitrary<DialChild[]> {
+  const options = (element: ElementName): { none: boolean; only?: readonly string[] } => attributeOptions(element, choice);
+  const sipAllowed = choice.nouns === undefined || choice.nouns.includes('Sip');
   const many = (noun: fc.Arbitrary<DialNoun>): fc.Arbitrary<DialChild[]> => fc.array(noun, { minLength: 1, maxLength: maxLegs });
   switch (shape) {
     case 'bare':
       return phoneNumber({ edgeWhitespace: true }).map((text) => [{ kind: 'text', text }]);
     case 'numbers':
-      return many(numberNoun(options));
+      return many(numberNoun(options('Number')));
     case 'clients':
-      return many(clientNoun(options));
+      return many(clientNoun(options('Client')));
     case 'legs':
       return fc
-        .tuple(fc.array(fc.oneof(numberNoun(options), clientNoun(options)), { minLength: 1, maxLength: maxLegs }), fc.option(sipNoun(options), { nil: undefined }), fc.nat())
+        .tuple(
+          fc.array(fc.oneof(numberNoun(options('Number')), clientNoun(options('Client'))), { minLength: 1, maxLength: maxLegs }),
+          sipAllowed ? fc.option(sipNoun(options('Sip')), { nil: undefined }) : fc.constant(undefined),
+          fc.nat(),
+        )
         .map(([legs, sip, at]) => {
           if (sip === undefined) return legs;
           const kept = legs.slice(0, maxLegs - 1);
@@ -43,15 +84,15 @@ function childrenOf(shape: DialShape, maxLegs: number, none: boolean): fc.Arbitr
           return [...kept.slice(0, position), sip, ...kept.slice(position)];
         });
     case 'sip':
-      return sipNoun(options).map((noun) => [noun]);
+      return sipNoun(options('Sip')).map((noun) => [noun]);
     case 'conference':
-      return conferenceNoun(options).map((noun) => [noun]);
+      return conferenceNoun(options('Conference')).map((noun) => [noun]);
     case 'queue':
-      return queueNoun(options).map((noun) => [noun]);
+      return queueNoun(options('Queue')).map((noun) => [noun]);
     case 'application':
-      return applicationNoun(options).map((noun) => [noun]);
+      return applicationNoun(options('Application')).map((noun) => [noun]);
     case 'whatsapp':
-      return whatsAppNoun(options).map((noun) => [noun]);
+      return whatsAppNoun(options('WhatsApp')).map((noun) => [noun]);
     case 'sim':
       return simNoun().map((noun) => [noun]);
   }
@@ -68,14 +109,21 @@ export function nounsOf(children: readonly DialChild[]): (NounName | 'text')[] {
  * @see seed §Nouns, §callerId; facts §2
  */
 export function dialVerb(constraints: DialVerbConstraints = {}): fc.Arbitrary<DialVerb> {
-  const shapes = constraints.shapes ?? DIAL_SHAPES;
+  const shapes = constraints.nouns === undefined ? (constraints.shapes ?? DIAL_SHAPES) : shapesFor(constraints.nouns, constraints.shapes);
+  if (shapes.length === 0) throw new TypeError('dialVerb: no shape dials only the allowed nouns');
   const maxLegs = Math.max(1, Math.min(MAX_CALL_LEGS, constraints.maxLegs ?? MAX_CALL_LEGS));
   const none = constraints.noAttributes === true;
+  const choice: ChildOptions = {
+    none,
+    ...(constraints.nouns === undefined ? {} : { nouns: constraints.nouns }),
+    ...(constraints.attributes === undefined ? {} : { attributes: constraints.attributes }),
+  };
+  const callerIdAllowed = constraints.attributes?.Dial === undefined || constraints.attributes.Dial.includes('callerId');
   return fc
     .record({
-      attributes: elementAttributes('Dial', { exclude: ['callerId'], none }),
-      callerId: none ? fc.constant(undefined) : fc.option(callerIdChoice(), { nil: undefined }),
-      children: fc.oneof(...shapes.map((shape) => childrenOf(shape, maxLegs, none))),
+      attributes: elementAttributes('Dial', { exclude: ['callerId'], ...attributeOptions('Dial', choice) }),
+      callerId: none || !callerIdAllowed ? fc.constant(undefined) : fc.option(callerIdChoice(), { nil: undefined }),
+      children: fc.oneof(...shapes.map((shape) => childrenOf(shape, maxLegs, choice))),
     })
     .map(({ attributes, callerId, children }) => {
       const picked = callerId === undefined ? undefined : pickCallerId(callerId, nounsOf(children));

@@ -8,6 +8,8 @@ export interface ElementAttributesConstraints extends AttributeValueConstraints 
   readonly exclude?: readonly string[];
   /** Produce no attribute at all. Default false. */
   readonly none?: boolean;
+  /** Produce only these attributes (a target profile's support list). Default every attribute of the table. */
+  readonly only?: readonly string[];
 }
 
 /**
@@ -18,9 +20,10 @@ export interface ElementAttributesConstraints extends AttributeValueConstraints 
 export function elementAttributes(element: ElementName, constraints: ElementAttributesConstraints = {}): fc.Arbitrary<AttributeMap> {
   if (constraints.none === true) return fc.constant({});
   const exclude = new Set(constraints.exclude ?? []);
+  const only = constraints.only === undefined ? undefined : new Set(constraints.only);
   const model: Record<string, fc.Arbitrary<string>> = {};
   for (const [name, spec] of attributesOf(element)) {
-    if (!exclude.has(name)) model[name] = attributeValue(spec, constraints);
+    if (!exclude.has(name) && (only === undefined || only.has(name))) model[name] = attributeValue(spec, constraints);
   }
   return fc.record(model, { requiredKeys: [] }).map((attributes) => ({ ...attributes }) as AttributeMap);
 }

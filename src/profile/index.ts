@@ -1,0 +1,5 @@
+export type { Divergence, Profile, ProfileSupport } from './profile.js';
+export { twilioProfile } from './twilioProfile.js';
+export { parseProfile, loadProfile, profileSchema } from './parseProfile.js';
+export { profileConstraints, type ProfileConstraints } from './profileConstraints.js';
+export { matchDivergence, type DivergenceSubject } from './matchDivergence.js';
