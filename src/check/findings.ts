@@ -104,4 +104,19 @@ export interface RunReport {
   readonly findingCount: number;
   /** Known failures that no longer show: the bug is fixed, and the entry can go from the file. */
   readonly fixed?: readonly KnownFailure[];
+  /** The known divergences of the target's profile and what became of each (interpreter check). */
+  readonly divergences?: readonly DivergenceResult[];
+}
+
+/**
+ * A profile's known divergence after a run: `expected` when a finding showed it (the finding is kept here,
+ * not among the property's findings, and does not fail the run); `fixed` when its property held in every
+ * run; `not-seen` when its property failed for another reason, so the run cannot tell.
+ */
+export interface DivergenceResult {
+  readonly property: string;
+  readonly match?: string;
+  readonly reason: string;
+  readonly status: 'expected' | 'fixed' | 'not-seen';
+  readonly finding?: Finding;
 }

@@ -1,4 +1,4 @@
-import type { Coverage, Finding, PropertyResult, RunReport } from '../check/findings.js';
+import type { Coverage, DivergenceResult, Finding, PropertyResult, RunReport } from '../check/findings.js';
 import { gradeOf } from '../check/grade.js';
 
 export interface ConsoleReportOptions {
@@ -29,6 +29,7 @@ export function consoleReport(report: RunReport, options: ConsoleReportOptions =
   const fixed = report.fixed ?? [];
   if (fixed.length > 0) lines.push('', 'Known failures that no longer show (fixed; remove them from the known-failures file):');
   for (const known of fixed) lines.push(`  FIXED ${known.property ?? ''}${known.property === undefined ? '' : ' '}fingerprint ${known.fingerprint}${known.cause === undefined ? '' : `: ${known.cause}`}`, `    ${known.reason}`);
+  for (const divergence of report.divergences ?? []) lines.push('', ...divergenceLines(divergence));
   lines.push('', ...coverageLines(report.coverage));
   const expectedNote = expected.length === 0 ? '' : ` (${expected.length} known failure${expected.length === 1 ? '' : 's'} seen again, expected)`;
   const failed = report.properties.filter((property) => property.status === 'failed').length;
@@ -39,6 +40,17 @@ export function consoleReport(report: RunReport, options: ConsoleReportOptions =
       : `${report.findingCount} finding${report.findingCount === 1 ? '' : 's'} in ${failed} of ${report.properties.length} properties${expectedNote}.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** A profile's known divergence: shown once, never counted as a finding. */
+function divergenceLines(divergence: DivergenceResult): string[] {
+  const which = `${divergence.property}${divergence.match === undefined ? '' : ` (${divergence.match})`}`;
+  if (divergence.status === 'expected') {
+    const finding = divergence.finding;
+    return [`EXPECTED ${which}: ${finding?.summary ?? ''}`, `  known divergence: ${divergence.reason}`, ...(finding === undefined ? [] : [`  Replay: ${finding.replay}`])];
+  }
+  if (divergence.status === 'fixed') return [`FIXED ${which}: the known divergence no longer shows (${divergence.reason}); remove it from the profile`];
+  return [`NOT SEEN ${which}: the property failed for another reason, so the run cannot tell (${divergence.reason})`];
 }
 
 const MARK: Readonly<Record<PropertyResult['status'], string>> = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' };

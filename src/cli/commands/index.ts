@@ -4,6 +4,7 @@ import { demoCommand } from './demo.js';
 import { endpointCommand } from './endpoint.js';
 import { generatorCommand } from './generator.js';
 import { interpretCommand } from './interpret.js';
+import { interpreterCommand } from './interpreter.js';
 import { mergeCommand } from './merge.js';
 import { rulesCommand } from './rules.js';
 import { sampleCommand } from './sample.js';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   interpretCommand,
   generatorCommand,
   endpointCommand,
+  interpreterCommand,
   mergeCommand,
   demoCommand,
 ];

@@ -1,0 +1,77 @@
+import { checkInterpreter, INTERPRETER_PROPERTIES } from '../../../properties/interpreterCheck.js';
+import { failsRun } from '../../check/grade.js';
+import { DEFAULT_INTERPRETER_RUNS, DEFAULT_INTERPRETER_TIMEOUT_MS, DEFAULT_MAX_SHRINKS, DEFAULT_TOLERANCE_SECONDS } from '../../check/interpreter/interpreterOptions.js';
+import { DialKitError } from '../../errors.js';
+import { loadProfile } from '../../profile/parseProfile.js';
+import { kitVersion } from '../../check/kitVersion.js';
+import type { RunReport } from '../../check/findings.js';
+import { consoleReport } from '../../report/consoleReport.js';
+import { integerOption, parseCommandArgs } from '../args.js';
+import { write, type Command } from '../io.js';
+import { openReportOutputs, REPORT_FLAGS } from '../reportOutputs.js';
+
+const FLAGS = {
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  profile: { type: 'string' },
+  ...REPORT_FLAGS,
+  'timeout-ms': { type: 'string' },
+  'tolerance-s': { type: 'string' },
+  'max-shrinks': { type: 'string' },
+  replay: { type: 'string' },
+  stdio: { type: 'boolean' },
+} as const;
+
+function tolerance(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TOLERANCE_SECONDS;
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(value) || Number(value) > 3600) throw new DialKitError('DIALKIT_ERR_USAGE', `--tolerance-s must be a number of seconds from 0 to 3600, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+export const interpreterCommand: Command = {
+  name: 'interpreter',
+  summary: 'check a TwiML interpreter (a Twilio-compatible platform or emulator) through its carrier-protocol driver',
+  usage:
+    'dial-kit interpreter [--runs N] [--seed S] [--profile FILE] [--json F|-] [--junit F|-] [--html F|-] [--ndjson F|-] [--timeout-ms 5000] [--tolerance-s 1] ' +
+    '[--max-shrinks N] [--replay PATH] --stdio -- CMD [ARG…]',
+  async run(args, io): Promise<number> {
+    const split = args.indexOf('--');
+    const kitArgs = split === -1 ? args : args.slice(0, split);
+    const driver = split === -1 ? [] : args.slice(split + 1);
+    const { values } = parseCommandArgs(kitArgs, FLAGS, 0);
+    if (values.stdio !== true) throw new DialKitError('DIALKIT_ERR_USAGE', 'say how to reach the driver: --stdio -- CMD… (the only transport of carrier protocol v1)');
+    const [command, ...commandArgs] = driver;
+    if (command === undefined || command === '') throw new DialKitError('DIALKIT_ERR_USAGE', 'the driver command is missing after --');
+    if (values.replay !== undefined && values.seed === undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay needs the --seed printed with it');
+    const profile = values.profile === undefined ? undefined : loadProfile(values.profile);
+    const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : integerOption('seed', values.seed, 0, -2147483648, 2147483647);
+    const runs = integerOption('runs', values.runs, DEFAULT_INTERPRETER_RUNS, 1, 1_000_000);
+    const outputs = openReportOutputs(values, io);
+    if (outputs.shard !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--shard is not supported by the interpreter check (calls are played one at a time by one driver)');
+    const target = `stdio: ${driver.join(' ')}`;
+    outputs.events.runStart({ version: kitVersion(), mode: 'interpreter', target, seed, runs, properties: INTERPRETER_PROPERTIES });
+    for (const property of INTERPRETER_PROPERTIES) outputs.events.propertyStart(property);
+    let report: RunReport;
+    try {
+      report = await checkInterpreter({
+        command,
+        args: commandArgs,
+        runs,
+        seed,
+        timeoutMs: integerOption('timeout-ms', values['timeout-ms'], DEFAULT_INTERPRETER_TIMEOUT_MS, 1, 600_000),
+        toleranceSeconds: tolerance(values['tolerance-s']),
+        maxShrinks: integerOption('max-shrinks', values['max-shrinks'], DEFAULT_MAX_SHRINKS, 0, 100_000),
+        ...(profile === undefined ? {} : { profile, profilePath: values.profile }),
+        ...(values.replay === undefined ? {} : { replayPath: values.replay }),
+        onProgress: (done, total) => outputs.events.progress(undefined, done, total),
+      });
+      for (const property of report.properties) outputs.events.propertyEnd(property);
+      outputs.events.runEnd(report);
+    } finally {
+      outputs.close();
+    }
+    write(outputs.console, consoleReport(report));
+    outputs.write(report);
+    return failsRun(report) ? 1 : 0;
+  },
+};
