@@ -60,9 +60,16 @@ function roundSeed(seed: number, round: number): number {
 
 /** What the protocol cannot say is left out of the outcome: a child leg redirected elsewhere (no event for it). */
 function playable(outcome: DialOutcome): DialOutcome {
-  if (outcome.bridge.childRedirected !== true) return outcome;
+  // Carrier protocol v1 has no event for a machine-detection verdict, a whisper's length or hang-up, a
+  // conference's own events, or the dequeued caller's parameters: those parts are left out, so the
+  // reference judges the call the driver was told about.
+  const legs = outcome.legs.map((leg) => {
+    const { conference: _conference, amd: _amd, whisper: _whisper, queueCaller: _queueCaller, ...rest } = leg;
+    return rest;
+  });
+  if (outcome.bridge.childRedirected !== true) return { ...outcome, legs };
   const { childRedirected: _dropped, ...bridge } = outcome.bridge;
-  return { ...outcome, bridge };
+  return { ...outcome, legs, bridge };
 }
 
 function shellWord(text: string): string {
