@@ -48,7 +48,7 @@ export function nounSpec(name: string): NounSpec | undefined {
   return NOUNS_BY_NAME.get(name);
 }
 
-/** At most this many `<Number>` or `<Client>` nouns ring at once, or one after another with `sequential` ([NUMBER], [CLIENT], seed §sequential). */
+/** At most this many `<Number>` or `<Client>` nouns ring at once, or one after another with `sequential` ([NUMBER], [CLIENT]; facts §1.1 sequential, §2.1). */
 export const MAX_CALL_LEGS = 10;
 
 /** Client identities are at most 256 characters ([CLIENT]). */

@@ -1,6 +1,6 @@
 /**
- * Where each fact comes from. `seed §x` is a section of Twilio's `<Dial>` reference page
- * (shared/seeds/000_025eb714e33a3380.txt); `facts §n` is a paragraph of shared/dial-facts.md, which
+ * Where each fact comes from. `seed §timeout` is a section of Twilio's `<Dial>` reference page
+ * (shared/seeds/000_025eb714e33a3380.txt); `facts §2.2` is a paragraph of shared/dial-facts.md, which
  * names the page behind it ([NUMBER], [CONF], [ERR-JSON], …).
  */
 export const SOURCE_PAGES = {

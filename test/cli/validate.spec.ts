@@ -156,6 +156,26 @@ describe('dial-kit rules', () => {
   it('takes no file', async () => {
     expect((await cli(['rules', 'extra'])).code).toBe(2);
   });
+
+  it('prints the traceability table with --sources: the sources, a block per row, the counts', async () => {
+    const run = await cli(['rules', '--sources']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('Sources:');
+    expect(lines).toContain('seed §timeout buffer  "Twilio always adds a five-second timeout buffer"');
+    expect(lines[lines.indexOf('seed §timeout buffer  "Twilio always adds a five-second timeout buffer"') + 1]).toBe(
+      '    interpret interp.timeout.buffer; options interpret.timeoutBuffer',
+    );
+    expect(lines.at(-1)).toMatch(/^\d+ rows \(seed \d+, facts \d+, pages \d+\) quoting \d+ fragments; \d+ modelled/);
+  });
+
+  it('prints the traceability table as JSON with --sources --json', async () => {
+    const run = await cli(['rules', '--sources', '--json']);
+    const table = JSON.parse(run.stdout) as { sources: { seed: { key: string }[]; pages: { url: string; retrieved: string }[] }; rows: { kind: string; section: string }[]; counts: { rows: number } };
+    expect(table.sources.seed.map((section) => section.key)).toContain('timeout');
+    expect(table.sources.pages.every((page) => page.retrieved === '2026-12-01')).toBe(true);
+    expect(table.counts.rows).toBe(table.rows.length);
+  });
 });
 
 /** Pinned output: a change in a message, a rule id or the rule list is a reviewed change of this snapshot. */

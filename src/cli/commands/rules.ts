@@ -1,13 +1,28 @@
 import { RULES } from '../../../reference/rules.js';
+import { FACTS_PARAGRAPHS } from '../../../reference/trace/factsParagraphs.js';
+import { PAGE_FACTS } from '../../../reference/trace/pageFacts.js';
+import { SEED_SECTIONS } from '../../../reference/trace/seedSections.js';
+import { traceCounts } from '../../../reference/trace/traceCounts.js';
+import { TRACE_TABLE } from '../../../reference/trace/traceTable.js';
 import { parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';
+import { traceTableText } from '../traceTableText.js';
 
 export const rulesCommand: Command = {
   name: 'rules',
-  summary: 'list every validator rule with its severity, Twilio code and source',
-  usage: 'dial-kit rules [--json]',
+  summary: 'list every validator rule with its severity, Twilio code and source (--sources: the traceability table)',
+  usage: 'dial-kit rules [--sources] [--json]',
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { json: { type: 'boolean' } }, 0);
+    const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, sources: { type: 'boolean' } }, 0);
+    if (values.sources === true) {
+      if (values.json === true) {
+        const sources = { seed: SEED_SECTIONS, facts: FACTS_PARAGRAPHS, pages: PAGE_FACTS };
+        write(io.stdout, JSON.stringify({ sources, rows: TRACE_TABLE, counts: traceCounts(TRACE_TABLE) }, null, 2));
+      } else {
+        for (const line of traceTableText(TRACE_TABLE)) write(io.stdout, line);
+      }
+      return 0;
+    }
     if (values.json === true) {
       write(io.stdout, JSON.stringify(RULES, null, 2));
       return 0;
