@@ -46,7 +46,13 @@ const STRUCTURAL: readonly RuleSpec[] = [
   }),
   make('xml.size', 11750, 'the document is larger than Twilio accepts (64 kB by default)', 'facts §1.3 11750'),
   make('response.root', 12102, 'the root element is not <Response>', 'facts §1.2 [ERR-JSON] 12102'),
+  make('response.version', 12101, '<Response version> is not a Twilio API version (2008-08-01 or 2010-04-01)', 'page §err-12101; page §response-version; page §api-versions'),
+  make('response.unknown-attribute', 12200, 'an attribute of <Response> other than version', 'facts §1.2 [ERR-JSON] 12200; page §response-version'),
   make('response.unknown-verb', 12200, 'an element at the top level is not a TwiML voice verb', 'facts §1.2 [ERR-JSON] 12200 (unknown elements)'),
+  make('gather.child.invalid', 13320, 'an element inside <Gather> other than <Say>, <Play> or <Pause> (a <Dial>, for one)', 'page §err-13320; page §gather-nesting; page §gather-pause'),
+  make('dial.nested', 12200, '<Dial> is nested inside another verb instead of standing in <Response>', 'page §response-nesting; facts §1.2 [ERR-JSON] 12200 (unexpected nested elements)', {
+    note: 'Only <Gather> has its own code for a verb nested in it (13320); elsewhere the schema warning 12200 is used.',
+  }),
   make('dial.unknown-attribute', 12200, 'an attribute of <Dial> is not one Twilio knows', 'facts §1.2 [ERR-JSON] 12200 (misspelled or unknown attributes)'),
   make('dial.empty', 13223, '<Dial> has nothing to dial', 'seed §Nouns', {
     note: 'No code is documented for an empty <Dial>; it is read as dialing an empty phone number (13223).',
@@ -95,6 +101,14 @@ const NOUN_RULES: readonly RuleSpec[] = NOUNS.flatMap((noun) => {
     rules.push(make('application.content.missing', 12200, '<Application> has no <ApplicationSid>', noun.source));
   } else {
     rules.push(make(`${prefix}.content`, noun.contentCode, `the content of <${noun.name}> does not have an allowed form`, noun.source));
+  }
+  if (noun.name === 'Sip') {
+    rules.push(make('sip.header.name', 13252, 'a header of the SIP URI is neither x- prefixed nor one of User-to-User, Remote-Party-ID, P-Preferred-Identity, P-Called-Party-ID, or is not a SIP token', 'page §err-13252; facts §2.4 [SIP]'));
+    rules.push(
+      make('sip.headers.length', 13253, 'the headers of the SIP URI are 1024 characters or longer', 'page §err-13253; page §err-21227; facts §2.1 [SIP]', {
+        note: 'Error 21227 gives the figure (fewer than 1024 characters); 13253 is the <Dial> warning for a header too long.',
+      }),
+    );
   }
   if (noun.childElements.includes('Parameter')) {
     rules.push(make(`${prefix}.parameter.invalid`, 12200, `a <Parameter> of <${noun.name}> has no name, or attributes other than name and value`, noun.source));

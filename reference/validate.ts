@@ -6,8 +6,18 @@ import { describeAllowed } from './describeAllowed.js';
 import { ruleById } from './rules.js';
 import { closestName } from './closestName.js';
 import { attributeSpec, attributesOf, type ElementName } from './spec/attributes.js';
-import { isVoiceVerb, MAX_CALL_LEGS, MAX_QUEUE_NAME, MAX_QUEUE_NAME_ENQUEUE_PAGE, NOUNS, nounSpec, VOICE_VERBS } from './spec/elements.js';
-import { contentProblem, valueProblem, type ValueContext } from './values.js';
+import {
+  GATHER_CHILDREN,
+  isVoiceVerb,
+  MAX_CALL_LEGS,
+  MAX_QUEUE_NAME,
+  MAX_QUEUE_NAME_ENQUEUE_PAGE,
+  NOUNS,
+  nounSpec,
+  RESPONSE_VERSIONS,
+  VOICE_VERBS,
+} from './spec/elements.js';
+import { contentProblem, sipHeaderProblem, valueProblem, type ValueContext } from './values.js';
 
 /**
  * How to read what the sources leave open. Each option names a choice the kit could not take from
@@ -80,6 +90,8 @@ export function validate(document: TwimlDocument, options: ValidateOptions = {})
   const rootPath = `/${document.root}`;
   if (document.root !== 'Response') {
     report(walk, 'response.root', rootPath, `the root element is <${document.root}>; a TwiML document must have <Response> as its root`);
+  } else {
+    validateResponseAttributes(walk, document.attributes, rootPath);
   }
   const counts = new Map<string, number>();
   for (const verb of document.verbs) {
@@ -92,9 +104,41 @@ export function validate(document: TwimlDocument, options: ValidateOptions = {})
     else if (!isVoiceVerb(verb.name)) {
       const meant = closestName(verb.name, VOICE_VERBS);
       report(walk, 'response.unknown-verb', path, `<${verb.name}> is not a TwiML voice verb${meant === undefined ? '' : `; did you mean <${meant}>?`}`);
-    }
+    } else validateNesting(walk, verb, path);
   }
   return walk.diagnostics;
+}
+
+/** @see page §err-12101; page §response-version; page §api-versions; facts §1.2 12200 */
+function validateResponseAttributes(walk: Walk, attributes: AttributeMap, path: string): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name !== 'version') {
+      report(walk, 'response.unknown-attribute', `${path}/@${name}`, `<Response> has no attribute named ${name} (value ${JSON.stringify(value)}); its only attribute is version`);
+    } else if (!RESPONSE_VERSIONS.includes(value)) {
+      report(walk, 'response.version', `${path}/@version`, `version=${JSON.stringify(value)} on <Response>: must be a Twilio API version, ${RESPONSE_VERSIONS.join(' or ')}`);
+    }
+  }
+}
+
+/**
+ * What a verb other than `<Dial>` holds: `<Gather>` holds only `<Say>`, `<Play>` and `<Pause>` (13320);
+ * a `<Dial>` anywhere below a verb is out of place (12200). Other children of other verbs (SSML in
+ * `<Say>`, `<Parameter>` in `<Connect>`, …) are outside the kit's scope.
+ * @see page §err-13320; page §gather-nesting; page §gather-pause; page §response-nesting
+ */
+function validateNesting(walk: Walk, verb: GenericElement, path: string): void {
+  const counts = new Map<string, number>();
+  for (const child of verb.children) {
+    if (child.kind !== 'element') continue;
+    const index = (counts.get(child.name) ?? 0) + 1;
+    counts.set(child.name, index);
+    const childPath = `${path}/${child.name}[${index}]`;
+    if (verb.name === 'Gather' && !GATHER_CHILDREN.includes(child.name)) {
+      report(walk, 'gather.child.invalid', childPath, `<Gather> may not hold <${child.name}>; only ${GATHER_CHILDREN.map((name) => `<${name}>`).join(', ')} nest in it`);
+    } else if (child.name === 'Dial') {
+      report(walk, 'dial.nested', childPath, `<Dial> is nested in <${verb.name}>; it must stand directly in <Response>`);
+    } else validateNesting(walk, child, childPath);
+  }
 }
 
 function validateAttributes(walk: Walk, element: ElementName, attributes: AttributeMap, path: string, context: ValueContext): void {
@@ -214,10 +258,21 @@ function validateNoun(walk: Walk, noun: DialNoun, path: string): void {
     default: {
       const maxQueueName = walk.options.queueNameLimit === '64-or-less' ? MAX_QUEUE_NAME_ENQUEUE_PAGE : MAX_QUEUE_NAME;
       const problem = contentProblem(spec.content, noun.text, maxQueueName);
-      if (problem === undefined) return;
-      const ruleId = noun.kind === 'Queue' ? `queue.content.${problem === 'short' ? 'short' : 'long'}` : `${prefix}.content`;
-      report(walk, ruleId, path, `${JSON.stringify(noun.text.trim())} is not a valid ${describeContent(spec.content, maxQueueName)}`);
+      if (problem !== undefined) {
+        const ruleId = noun.kind === 'Queue' ? `queue.content.${problem === 'short' ? 'short' : 'long'}` : `${prefix}.content`;
+        report(walk, ruleId, path, `${JSON.stringify(noun.text.trim())} is not a valid ${describeContent(spec.content, maxQueueName)}`);
+      } else if (noun.kind === 'Sip') validateSipHeaders(walk, noun.text, path);
     }
+  }
+}
+
+/** @see page §err-13252; page §err-13253; page §err-21227 */
+function validateSipHeaders(walk: Walk, uri: string, path: string): void {
+  const problem = sipHeaderProblem(uri);
+  if (problem === 'length') {
+    report(walk, 'sip.headers.length', path, `the headers of the SIP URI (after ?) are ${uri.trim().length - uri.trim().indexOf('?') - 1} characters; they must be fewer than 1024`);
+  } else if (problem === 'name') {
+    report(walk, 'sip.header.name', path, 'a header of the SIP URI is not x- prefixed (nor User-to-User, Remote-Party-ID, P-Preferred-Identity or P-Called-Party-ID), or has characters a SIP header name may not have');
   }
 }
 
@@ -225,7 +280,7 @@ function describeContent(kind: string, maxQueueName: number): string {
   const names: Readonly<Record<string, string>> = {
     phone: 'phone number (E.164 or national digits, at most 15)',
     whatsappNumber: 'phone number (E.164 or national digits, at most 15)',
-    sipUri: 'SIP URI (sip: or sips:, under 255 characters, no spaces)',
+    sipUri: 'SIP URI (sip: or sips:, under 255 characters before its headers, no spaces)',
     conferenceName: 'conference name (it must not be empty)',
     queueName: `queue name (1 to ${maxQueueName} characters)`,
     simSid: 'Super SIM SID (DE followed by 32 hex digits)',

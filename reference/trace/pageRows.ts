@@ -10,14 +10,14 @@ const page = (section: string, quotes: readonly string[], rest: Omit<TraceRow, '
 
 /** The facts of {@link PAGE_FACTS}, each traced like a sentence of the seed. */
 export const PAGE_ROWS: readonly TraceRow[] = [
-  page('err-12101', ['Invalid Twilio Markup XML version'], { notModelled: 'not checked yet' }),
-  page('response-version', ['a Twilio version identifier'], { notModelled: 'not checked yet' }),
-  page('api-versions', ['2008-08-01 and 2010-04-01'], { notModelled: 'not checked yet' }),
-  page('response-nesting', ['All verbs must be nested within Response'], { rules: ['response.root', 'response.unknown-verb'] }),
-  page('err-13320', ['Gather: Invalid nested verb'], { notModelled: 'not checked yet' }),
-  page('gather-nesting', ['nest Say and Play verbs within a Gather'], { notModelled: 'not checked yet' }),
-  page('gather-pause', ['say, play and pause'], { notModelled: 'not checked yet' }),
-  page('err-13252', ['Dial: Invalid header name'], { notModelled: 'not checked yet' }),
-  page('err-13253', ['Dial: Header is too long'], { notModelled: 'not checked yet' }),
-  page('err-21227', ['fewer than 1024 characters'], { notModelled: 'not checked yet' }),
+  page('err-12101', ['Invalid Twilio Markup XML version'], { rules: ['response.version'] }),
+  page('response-version', ['a Twilio version identifier'], { rules: ['response.version', 'response.unknown-attribute'] }),
+  page('api-versions', ['2008-08-01 and 2010-04-01'], { rules: ['response.version'] }),
+  page('response-nesting', ['All verbs must be nested within Response'], { rules: ['response.root', 'response.unknown-verb', 'dial.nested'] }),
+  page('err-13320', ['Gather: Invalid nested verb'], { rules: ['gather.child.invalid'] }),
+  page('gather-nesting', ['nest Say and Play verbs within a Gather'], { rules: ['gather.child.invalid'] }),
+  page('gather-pause', ['say, play and pause'], { rules: ['gather.child.invalid'] }),
+  page('err-13252', ['Dial: Invalid header name'], { rules: ['sip.header.name'] }),
+  page('err-13253', ['Dial: Header is too long'], { rules: ['sip.headers.length'] }),
+  page('err-21227', ['fewer than 1024 characters'], { rules: ['sip.headers.length'] }),
 ];

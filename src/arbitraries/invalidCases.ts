@@ -112,6 +112,16 @@ function contentCases(): [string, Case][] {
     ),
     tag('whatsapp.content', text('WhatsApp', ['abc', 'whatsapp:+14155551212', ''])),
     tag('sim.content', text('Sim', ['DE123', `XX${'0'.repeat(32)}`, `de${'a'.repeat(32)}`, ''])),
+    tag(
+      'sip.header.name',
+      text('Sip', ['sip:alice@example.com?mycustomheader=foo', 'sip:alice@example.com?X-A=1&Foo=2', 'sip:bob@example.org?=x', 'sip:a@example.com?X-Na%20me=1', 'sip:a@example.com?x-=1']),
+    ),
+    tag(
+      'sip.headers.length',
+      fc.tuple(base('sip'), fc.integer({ min: 1017, max: 1100 }), fc.constantFrom('X-Long', 'User-to-User')).map(([document, length, name]) =>
+        withNoun(document, 'Sip', (noun) => ({ ...noun, text: `sip:alice@example.com?${name}=${'a'.repeat(length + 6 - name.length)}` }) as DialNoun),
+      ),
+    ),
   ];
 }
 
@@ -214,9 +224,38 @@ function dialCases(): [string, Case][] {
   ];
 }
 
-/** @see facts §1.2 [ERR-JSON] 12102, 12200 */
+/** A verb holding `<Dial>` or another verb it may not hold. @see page §err-13320; page §response-nesting */
+function nestingCases(): [string, Case][] {
+  const dialElement: GenericElement = { kind: 'element', name: 'Dial', attributes: {}, children: [{ kind: 'text', text: '+14155550100' }] };
+  const holder = (name: string, child: GenericElement): GenericElement => ({ kind: 'element', name, attributes: {}, children: [child] });
+  const insert = (rules: string, verb: fc.Arbitrary<GenericElement>): [string, Case] => [
+    rules,
+    fc.tuple(dialDocument({ maxVerbsAfter: 1 }), verb, fc.nat()).map(([document, held, at]) => {
+      const position = at % (document.verbs.length + 1);
+      return label([rules])({ ...document, verbs: [...document.verbs.slice(0, position), held, ...document.verbs.slice(position)] });
+    }),
+  ];
+  return [
+    insert('gather.child.invalid', fc.constantFrom(dialElement, stray('Record'), stray('Hangup'), stray('Gather')).map((child) => holder('Gather', child))),
+    insert('dial.nested', fc.constantFrom('Say', 'Play', 'Redirect', 'Enqueue').map((name) => holder(name, dialElement))),
+  ];
+}
+
+/** @see facts §1.2 [ERR-JSON] 12102, 12200; page §err-12101 */
 function responseCases(): [string, Case][] {
   return [
+    [
+      'response.version',
+      fc.tuple(dialDocument({ maxVerbsAfter: 1 }), fc.constantFrom('2.0', '', '2010-04-02', ' 2010-04-01', 'latest')).map(([document, version]) =>
+        label(['response.version'])({ ...document, attributes: { ...document.attributes, version } }),
+      ),
+    ],
+    [
+      'response.unknown-attribute',
+      fc.tuple(dialDocument({ maxVerbsAfter: 1 }), fc.constantFrom('lang', 'Version', 'voice', 'data-x')).map(([document, name]) =>
+        label(['response.unknown-attribute'])({ ...document, attributes: { ...document.attributes, [name]: '1' } }),
+      ),
+    ],
     [
       'response.root',
       fc.tuple(dialDocument({ maxVerbsAfter: 1 }), fc.constantFrom('Reponse', 'response', 'TwiML', 'Responses')).map(([document, root]) => label(['response.root'])({ ...document, root })),
@@ -288,7 +327,7 @@ function xmlCases(): [string, Case][] {
  * not throw, so a rule added to the table does not break every module that imports the generators.
  */
 export function invalidCases(): ReadonlyMap<string, Case> {
-  return new Map<string, Case>([...xmlCases(), ...responseCases(), ...dialCases(), ...nounStructureCases(), ...contentCases(), ...attributeCases()]);
+  return new Map<string, Case>([...xmlCases(), ...responseCases(), ...nestingCases(), ...dialCases(), ...nounStructureCases(), ...contentCases(), ...attributeCases()]);
 }
 
 /**

@@ -41,7 +41,7 @@ export type NumberAttributeName =
   | 'amdStatusCallback'
   | 'amdStatusCallbackMethod';
 
-export type ClientAttributeName = 'url' | 'method' | 'statusCallbackEvent' | 'statusCallback' | 'statusCallbackMethod';
+export type ClientAttributeName = 'url' | 'method' | 'statusCallbackEvent' | 'statusCallback' | 'statusCallbackMethod' | 'clientNotificationUrl';
 
 export type SipAttributeName =
   | 'username'

@@ -48,6 +48,15 @@ const STRUCTURAL_CASES: readonly RuleCase[] = [
   { rule: 'xml.size', bad: sized(65537), path: '/', good: sized(65536) },
   { rule: 'response.root', bad: `<Foo><Dial>${NUMBER}</Dial></Foo>`, path: '/Foo', good: dial(NUMBER) },
   { rule: 'response.unknown-verb', bad: doc(`<dial>${NUMBER}</dial>`), path: '/Response/dial[1]', good: dial(NUMBER) },
+  {
+    rule: 'response.version',
+    bad: `<Response version="2010-04-02"><Dial>${NUMBER}</Dial></Response>`,
+    path: '/Response/@version',
+    good: `<Response version="2010-04-01"><Dial>${NUMBER}</Dial></Response>`,
+  },
+  { rule: 'response.unknown-attribute', bad: `<Response Version="2010-04-01"><Dial>${NUMBER}</Dial></Response>`, path: '/Response/@Version', good: dial(NUMBER) },
+  { rule: 'gather.child.invalid', bad: doc(`<Gather><Dial>${NUMBER}</Dial></Gather>`), path: '/Response/Gather[1]/Dial[1]', good: doc(`<Gather><Pause/></Gather><Dial>${NUMBER}</Dial>`) },
+  { rule: 'dial.nested', bad: doc(`<Say>hi<Dial>${NUMBER}</Dial></Say>`), path: '/Response/Say[1]/Dial[1]', good: doc(`<Say>hi</Say><Dial>${NUMBER}</Dial>`) },
   { rule: 'dial.unknown-attribute', bad: dial(NUMBER, ' timeOut="10"'), path: '/Response/Dial[1]/@timeOut', good: dial(NUMBER, ' timeout="10"') },
   { rule: 'dial.empty', bad: dial(' \n '), path: '/Response/Dial[1]', good: dial(NUMBER) },
   { rule: 'dial.text.format', bad: dial('+1234567890123456'), path: '/Response/Dial[1]/text()', good: dial('+123456789012345') },
@@ -79,6 +88,13 @@ const STRUCTURAL_CASES: readonly RuleCase[] = [
   },
   { rule: 'whatsapp.content', bad: dial(noun('WhatsApp', '', 'whatsapp')), path: '/Response/Dial[1]/WhatsApp[1]', good: dial(noun('WhatsApp')) },
   { rule: 'sim.content', bad: dial(noun('Sim', '', `DE${'a'.repeat(31)}`)), path: '/Response/Dial[1]/Sim[1]', good: dial(noun('Sim')) },
+  { rule: 'sip.header.name', bad: dial(noun('Sip', '', 'sip:alice@example.com?Foo=1')), path: '/Response/Dial[1]/Sip[1]', good: dial(noun('Sip', '', 'sip:alice@example.com?X-Foo=1')) },
+  {
+    rule: 'sip.headers.length',
+    bad: dial(noun('Sip', '', `sip:alice@example.com?X-L=${'a'.repeat(1020)}`)),
+    path: '/Response/Dial[1]/Sip[1]',
+    good: dial(noun('Sip', '', `sip:alice@example.com?X-L=${'a'.repeat(1019)}`)),
+  },
 ];
 
 const NOUN_NAMES = ['Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim'] as const;
