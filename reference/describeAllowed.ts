@@ -15,7 +15,7 @@ export function describeAllowed(kind: ValueKind, allow24HourCalls: boolean, noun
       return `a whole number from ${kind.min} to ${max}, written with digits only`;
     }
     case 'url':
-      return 'a relative URL or an absolute http(s) URL, without spaces or control characters';
+      return `a relative URL or an absolute http(s) URL, without spaces or control characters${kind.hostWithoutUnderscore === true ? ', and no _ in its host' : ''}`;
     case 'eventList':
       return `one or more of ${kind.values.join(', ')}, separated by single spaces`;
     case 'callerId': {

@@ -58,6 +58,7 @@ const STRUCTURAL: readonly RuleSpec[] = [
     note: 'No code is documented for an empty <Dial>; it is read as dialing an empty phone number (13223).',
   }),
   make('dial.text.format', 13223, 'the number written inside <Dial> is not a phone number', 'seed §Nouns; facts §1.3 13223'),
+  make('dial.whatsapp.no-caller-id', 13214, '<WhatsApp> is dialed without a callerId (it needs a whatsapp:+… sender)', 'facts §2.1 [WA]; facts §2.8 [WA]; facts §1.1 callerId'),
   make('dial.child.invalid', 13215, 'an element inside <Dial> is not a <Dial> noun', 'seed §Nouns; facts §1.3 13215'),
   make('dial.legs.count', 13215, 'more than 10 nouns would ring at once (or in sequence)', 'facts §2.1 [NUMBER] [CLIENT]: up to 10', {
     note: 'The pages state the limit but no code; the nested-element warning 13215 is used.',

@@ -173,6 +173,11 @@ function validateDial(walk: Walk, dial: DialVerb, path: string): void {
     callerIdForEveryNoun: walk.options.combinations === 'conservative',
   });
 
+  // @see facts §2.1, §2.8 [WA]: dialing <WhatsApp> requires callerId="whatsapp:+…"; its form is dial.callerId.format.
+  if (nouns.includes('WhatsApp') && dial.attributes.callerId === undefined) {
+    report(walk, 'dial.whatsapp.no-caller-id', path, '<Dial> dials <WhatsApp> without a callerId; it needs the registered WhatsApp sender, written whatsapp:+…');
+  }
+
   const dialable = dial.children.filter((child) => child.kind !== 'text' || child.text.trim() !== '');
   if (dialable.length === 0) report(walk, 'dial.empty', path, '<Dial> is empty: it names no number and no noun to dial');
 

@@ -103,6 +103,11 @@ function parsedUrl(value: string, base?: string): URL | undefined {
   }
 }
 
+/** An absolute URL whose host holds `_`. @see facts §2.2 (statusCallback: underscores not allowed in the host), §2.3 */
+export function hostHasUnderscore(value: string): boolean {
+  return /^https?:\/\/(?:[^/?#@]*@)?[^/?#:]*_/i.test(value);
+}
+
 /** Code points, not UTF-16 units: "Maximum 50 characters" counts what a person sees as characters. */
 export function characterCount(value: string): number {
   return [...value].length;
@@ -150,7 +155,7 @@ export function valueProblem(kind: ValueKind, value: string, context: ValueConte
       return number < kind.min || number > max ? 'range' : undefined;
     }
     case 'url':
-      return isTwilioUrl(value) ? undefined : 'url';
+      return isTwilioUrl(value) && !(kind.hostWithoutUnderscore === true && hostHasUnderscore(value)) ? undefined : 'url';
     case 'eventList':
       return value.split(' ').every((token) => kind.values.includes(token)) ? undefined : 'event';
     case 'callerId': {

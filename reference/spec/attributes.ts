@@ -97,12 +97,17 @@ function machineDetection(element: 'Number' | 'Sip', source: Source): AttributeS
   ];
 }
 
+/** A URL whose host may not hold `_` ([NUMBER] statusCallback, [CLIENT] clientNotificationUrl). */
+const URL_NO_UNDERSCORE_HOST = { kind: 'url', hostWithoutUnderscore: true } as const satisfies ValueKind;
+
 /** Status callback attributes of the call-leg nouns. */
 function statusCallbacks(element: ElementName, source: Source, eventDefault: string | undefined, note?: string): AttributeSpec[] {
   const events: AttributeSpec = { element, name: 'statusCallbackEvent', value: CALL_EVENTS, ...GENERIC, source };
+  // @see facts §2.2: "Non-relative URLs need a valid hostname, underscores not allowed" (the Number page only).
+  const callbackUrl = element === 'Number' ? URL_NO_UNDERSCORE_HOST : URL;
   return [
     eventDefault === undefined ? { ...events, ...(note === undefined ? {} : { note }) } : { ...events, default: eventDefault },
-    { element, name: 'statusCallback', value: URL, code: 11100, source },
+    { element, name: 'statusCallback', value: callbackUrl, code: 11100, source },
     { element, name: 'statusCallbackMethod', value: METHOD, default: 'POST', ...GENERIC, source },
   ];
 }
@@ -128,7 +133,7 @@ export const NOUN_ATTRIBUTES: readonly AttributeSpec[] = [
   { element: 'Client', name: 'url', value: URL, code: 11100, source: CLIENT_SOURCE },
   { element: 'Client', name: 'method', value: METHOD, default: 'POST', ...GENERIC, source: CLIENT_SOURCE },
   ...statusCallbacks('Client', CLIENT_SOURCE, undefined, EVENTS_DEFAULT_GAP),
-  { element: 'Client', name: 'clientNotificationUrl', value: URL, code: 11100, source: CLIENT_SOURCE },
+  { element: 'Client', name: 'clientNotificationUrl', value: URL_NO_UNDERSCORE_HOST, code: 11100, source: CLIENT_SOURCE },
 
   { element: 'Sip', name: 'username', value: { kind: 'text' }, ...GENERIC, source: SIP_SOURCE },
   { element: 'Sip', name: 'password', value: { kind: 'text' }, ...GENERIC, source: SIP_SOURCE },

@@ -9,8 +9,11 @@ export type ValueKind =
   | { readonly kind: 'boolean' }
   /** Decimal digits only, within [min, max]. `maxWhen24h` replaces `max` with the 24-hour call option. */
   | { readonly kind: 'integer'; readonly min: number; readonly max: number; readonly maxWhen24h?: number }
-  /** A relative or absolute URL; absolute ones must be http or https. */
-  | { readonly kind: 'url' }
+  /**
+   * A relative or absolute URL; absolute ones must be http or https. `hostWithoutUnderscore`: an absolute
+   * URL's host may not hold `_` (facts §2.2 statusCallback, §2.3 clientNotificationUrl).
+   */
+  | { readonly kind: 'url'; readonly hostWithoutUnderscore?: true }
   /** Space-separated tokens, each from `values`. */
   | { readonly kind: 'eventList'; readonly values: readonly string[] }
   /** A caller id whose allowed forms depend on the nouns dialed (seed §callerId). */

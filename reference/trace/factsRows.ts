@@ -22,7 +22,7 @@ export const FACTS_ROWS: readonly TraceRow[] = [
   facts('1.1', 'method', ['`method` | `GET`, `POST` | `POST` | Method for `action`'], { rules: ['dial.method.enum'], interpret: ['interp.action.method'] }),
   facts('1.1', 'answerOnBridge', ['`answerOnBridge` | `true`, `false`'], { rules: ['dial.answerOnBridge.boolean'], interpret: ['interp.answer-on-bridge'] }),
   facts('1.1', 'callerId', ['`callerId` | a valid phone number'], {
-    rules: ['dial.callerId.format'],
+    rules: ['dial.callerId.format', 'dial.whatsapp.no-caller-id'],
     options: ['validate.combinations'],
     notModelled: 'ownership and verification of numbers, the Client calling leg (needs the first request) and the length limit 13248 (no figure given)',
   }),
@@ -127,7 +127,7 @@ export const FACTS_ROWS: readonly TraceRow[] = [
   facts('2.1', 'Conference', ['| `<Conference>` | room name'], { rules: ['conference.content', 'dial.conference-queue.alone'] }),
   facts('2.1', 'Queue', ['| `<Queue>` | queue name'], { rules: ['queue.content.short', 'queue.content.long'] }),
   facts('2.1', 'Application', ['| `<Application>` |'], { rules: ['application.content.missing', 'dial.application.alone'] }),
-  facts('2.1', 'WhatsApp', ['| `<WhatsApp>` | phone number'], { rules: ['whatsapp.content', 'dial.callerId.format'] }),
+  facts('2.1', 'WhatsApp', ['| `<WhatsApp>` | phone number'], { rules: ['whatsapp.content', 'dial.callerId.format', 'dial.whatsapp.no-caller-id'] }),
   facts('2.1', 'Sim', ['| `<Sim>` | Super SIM SID'], { rules: ['sim.*'] }),
   facts('2.1', 'mixing', ['turns the up-to-ten nouns into ordered ring-one-after-another'], {
     rules: ['dial.mix.text-and-nouns', 'dial.conference-queue.alone'],
@@ -145,6 +145,7 @@ export const FACTS_ROWS: readonly TraceRow[] = [
   facts('2.2', 'byoc', ['| `byoc` |'], { properties: ['attribute:Number.byoc'], notModelled: 'the trunk a call leaves by is not observable' }),
   facts('2.2', 'status', ['| `statusCallbackEvent` | `initiated ringing answered completed`', '| `statusCallback` | any URL', '| `statusCallbackMethod` |'], {
     rules: ['number.statusCallbackEvent.event', 'number.statusCallback.url', 'number.statusCallbackMethod.enum'],
+    properties: ['attribute:Number.statusCallback'],
     interpret: ['interp.status-callback'],
   }),
   facts('2.2', 'amd', ['| `machineDetection` |', '| `machineDetectionTimeout` |', '| `machineDetectionSpeechThreshold` |', '| `machineDetectionSpeechEndThreshold` |', '| `machineDetectionSilenceTimeout` |', '| `amdStatusCallback` /'], {
@@ -175,7 +176,7 @@ export const FACTS_ROWS: readonly TraceRow[] = [
     interpret: ['interp.refer.application'],
     notModelled: 'the request to the target application (Param_N, customerId, copyParentTo) is issue 11 part 2 for the interpreter',
   }),
-  facts('2.8', 'whatsapp', ['must be a registered, voice-enabled WhatsApp sender'], { rules: ['whatsapp.*', 'dial.callerId.format'] }),
+  facts('2.8', 'whatsapp', ['must be a registered, voice-enabled WhatsApp sender'], { rules: ['whatsapp.*', 'dial.callerId.format', 'dial.whatsapp.no-caller-id'] }),
 
   facts('3.1', 'status', ['| `DialCallStatus` | always'], { interpret: ['interp.dial-call-status'] }),
   facts('3.1', 'dial', ['| `DialCallSid` |', '| `DialCallDuration` |', '| `DialBridged` |'], { interpret: ['interp.params.dial'], properties: ['INT-ACTION-PARAMS'] }),

@@ -98,6 +98,9 @@ function childrenOf(shape: DialShape, maxLegs: number, choice: ChildOptions): fc
   }
 }
 
+/** The sender written when a `<WhatsApp>` dial drew no callerId of its own (a fixed one keeps the other draws as they were). */
+const WHATSAPP_SENDER = 'whatsapp:+15551112222';
+
 /** The nouns a `<Dial>` dials, as the validator sees them for callerId. */
 export function nounsOf(children: readonly DialChild[]): (NounName | 'text')[] {
   return children.flatMap((child) => (child.kind === 'element' ? [] : [child.kind === 'text' ? 'text' : child.kind]));
@@ -126,7 +129,9 @@ export function dialVerb(constraints: DialVerbConstraints = {}): fc.Arbitrary<Di
       children: fc.oneof(...shapes.map((shape) => childrenOf(shape, maxLegs, choice))),
     })
     .map(({ attributes, callerId, children }) => {
-      const picked = callerId === undefined ? undefined : pickCallerId(callerId, nounsOf(children));
+      const chosen = callerId === undefined ? undefined : pickCallerId(callerId, nounsOf(children));
+      // @see facts §2.1, §2.8 [WA]: <WhatsApp> needs a callerId, so one is always written, even with noAttributes.
+      const picked = chosen ?? (nounsOf(children).includes('WhatsApp') ? WHATSAPP_SENDER : undefined);
       return { kind: 'Dial', attributes: picked === undefined ? attributes : { ...attributes, callerId: picked }, children };
     });
 }

@@ -180,6 +180,7 @@ function dialCases(): [string, Case][] {
         withDial(document, (dial) => ({ ...dial, attributes: { ...dial.attributes, [name]: 'x' } })),
       ),
     ),
+    one('dial.whatsapp.no-caller-id', base('whatsapp').map((document) => withDial(document, withoutCallerId))),
     one('dial.empty', base('bare').map((document) => withDial(document, (dial) => ({ ...dial, children: [] })))),
     one(
       'dial.text.format',

@@ -9,7 +9,8 @@ import { invalidDocument } from '../../src/arbitraries/invalidDocument.js';
 import { DialKitError } from '../../src/errors.js';
 
 const SEED = 20261124;
-const invalid = fc.sample(invalidDocument(), { seed: SEED, numRuns: 1000 });
+// 1,500: with ~150 rules drawn at random, 1,000 samples left one rule out at this seed.
+const invalid = fc.sample(invalidDocument(), { seed: SEED, numRuns: 1500 });
 const cases = fc.sample(dialCase(), { seed: SEED, numRuns: 1000 });
 const everyAttribute = ALL_ATTRIBUTES.map((spec) => `${spec.element}.${spec.name}`);
 
@@ -18,7 +19,7 @@ function missing(keys: readonly string[], counts: Readonly<Record<string, number
 }
 
 describe('coverageOf, seed-pinned', () => {
-  it('1,000 invalid samples hit every rule of RULES and every attribute of the spec table', () => {
+  it('1,500 invalid samples hit every rule of RULES and every attribute of the spec table', () => {
     const coverage = coverageOf(invalid);
     expect(missing(RULES.map((rule) => rule.id), coverage.rules)).toEqual([]);
     expect(missing(everyAttribute, coverage.attributes)).toEqual([]);

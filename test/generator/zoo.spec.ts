@@ -11,7 +11,7 @@ describe('the zoo: the real twilio builder with one planted defect', () => {
   for (const variant of BROKEN) {
     it(`catches: ${variant.name}`, async () => {
       const target = voiceResponseTarget(plant(variant), variant.name);
-      const report = await runBuilderProperties(builderProperties(variant.documents ?? 'valid'), target, { seed: SEED, runs: 100, coverage: false, maxFindings: 1 });
+      const report = await runBuilderProperties(builderProperties(variant.documents ?? 'valid'), target, { seed: SEED, runs: variant.runs ?? 100, coverage: false, maxFindings: 1 });
       expect(report.findingCount, `${variant.name} was not caught`).toBeGreaterThan(0);
       const finding = report.properties.flatMap((property) => property.findings)[0];
       expect(finding?.steps).toContain('const response = new VoiceResponse()');

@@ -13,6 +13,8 @@ export interface Variant {
   readonly output?: (xml: string, response: { response: { end(options: object): string } }) => string;
   /** Only for variants that must be caught: which documents show it. */
   readonly documents?: 'valid' | 'invalid';
+  /** Runs it takes to be caught, when not the default 100. */
+  readonly runs?: number;
 }
 
 const KNOWN = new Set<string>(['Dial', 'Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim']);
@@ -83,7 +85,8 @@ export const BROKEN: readonly Variant[] = [
   { name: '< left unescaped in attributes', output: (xml) => xml.replace(/="[^"]*"/g, (quoted) => quoted.replaceAll('&lt;', '<')) },
   { name: 'verbs after <Dial> dropped', output: (xml) => xml.replace(/(<\/Dial>|<Dial[^>]*\/>).*<\/Response>$/s, '$1</Response>') },
   { name: 'client parameters dropped', output: (xml) => xml.replace(/<Parameter [^>]*\/>/g, '') },
-  { name: 'invalid timeout replaced by the default', documents: 'invalid', attributes: (e, a) => (e === 'Dial' && a['timeout'] !== undefined && !/^[0-9]+$/.test(a['timeout']) ? { ...a, timeout: '30' } : a) },
+  // Only a non-digit timeout shows it: one rule among ~150 that invalid documents draw from, so 100 runs miss it at this seed.
+  { name: 'invalid timeout replaced by the default', documents: 'invalid', runs: 300, attributes: (e, a) => (e === 'Dial' && a['timeout'] !== undefined && !/^[0-9]+$/.test(a['timeout']) ? { ...a, timeout: '30' } : a) },
   { name: 'unknown attributes dropped', documents: 'invalid', attributes: (e, a) => (KNOWN.has(e) ? Object.fromEntries(Object.entries(a).filter(([n]) => attributesOf(e as ElementName).has(n))) : a) },
 ];
 

@@ -18,7 +18,9 @@ interface RuleCase {
 const NUMBER = '+14155550100';
 const SIM_SID = `DE${'a'.repeat(32)}`;
 const doc = (body: string): string => `<Response>${body}</Response>`;
-const dial = (inner: string, attributes = ''): string => doc(`<Dial${attributes}>${inner}</Dial>`);
+/** A `<Dial>`; dialing `<WhatsApp>` it carries the sender callerId that noun needs (facts §2.8), unless one is given. */
+const dial = (inner: string, attributes = ''): string =>
+  doc(`<Dial${/<WhatsApp[^>]*>[^<]*<\/WhatsApp>/.test(inner) && !attributes.includes('callerId=') ? ` callerId="whatsapp:+15551112222"${attributes}` : attributes}>${inner}</Dial>`);
 const numbers = (count: number): string => Array.from({ length: count }, (_, i) => `<Number>+1415555${String(i).padStart(4, '0')}</Number>`).join('');
 /** A document of exactly `bytes` UTF-8 bytes, padded with a comment. */
 function sized(bytes: number): string {
@@ -58,6 +60,7 @@ const STRUCTURAL_CASES: readonly RuleCase[] = [
   { rule: 'gather.child.invalid', bad: doc(`<Gather><Dial>${NUMBER}</Dial></Gather>`), path: '/Response/Gather[1]/Dial[1]', good: doc(`<Gather><Pause/></Gather><Dial>${NUMBER}</Dial>`) },
   { rule: 'dial.nested', bad: doc(`<Say>hi<Dial>${NUMBER}</Dial></Say>`), path: '/Response/Say[1]/Dial[1]', good: doc(`<Say>hi</Say><Dial>${NUMBER}</Dial>`) },
   { rule: 'dial.unknown-attribute', bad: dial(NUMBER, ' timeOut="10"'), path: '/Response/Dial[1]/@timeOut', good: dial(NUMBER, ' timeout="10"') },
+  { rule: 'dial.whatsapp.no-caller-id', bad: doc(`<Dial>${noun('WhatsApp')}</Dial>`), path: '/Response/Dial[1]', good: dial(noun('WhatsApp')) },
   { rule: 'dial.empty', bad: dial(' \n '), path: '/Response/Dial[1]', good: dial(NUMBER) },
   { rule: 'dial.text.format', bad: dial('+1234567890123456'), path: '/Response/Dial[1]/text()', good: dial('+123456789012345') },
   { rule: 'dial.child.invalid', bad: dial('<Say>hello</Say>'), path: '/Response/Dial[1]/Say[1]', good: dial(noun('Number')) },

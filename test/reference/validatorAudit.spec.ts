@@ -94,3 +94,29 @@ describe('attributes the sources document but the table missed', () => {
     ]);
   });
 });
+
+describe('noun-specific callerId rules (facts §2.1, §2.8 [WA])', () => {
+  it('dialing <WhatsApp> without a callerId is warning 13214: it needs whatsapp:+…', () => {
+    expect(found(`<Response><Dial><WhatsApp>${NUMBER}</WhatsApp></Dial></Response>`)).toEqual([
+      { ruleId: 'dial.whatsapp.no-caller-id', code: 13214, severity: 'warning', path: '/Response/Dial[1]' },
+    ]);
+    expect(found(`<Response><Dial callerId="whatsapp:+15551112222"><WhatsApp>${NUMBER}</WhatsApp></Dial></Response>`)).toEqual([]);
+    expect(found(`<Response><Dial callerId="+15551112222"><WhatsApp>${NUMBER}</WhatsApp></Dial></Response>`).map((d) => d.ruleId)).toEqual(['dial.callerId.format']);
+  });
+});
+
+describe('URLs whose host may not hold an underscore (facts §2.2 statusCallback, §2.3 clientNotificationUrl)', () => {
+  it('<Number statusCallback> with an underscore in its host is 11100', () => {
+    expect(found(`<Response><Dial><Number statusCallback="https://my_host.example.com/cb">${NUMBER}</Number></Dial></Response>`).map((d) => d.ruleId)).toEqual([
+      'number.statusCallback.url',
+    ]);
+    expect(found(`<Response><Dial><Number statusCallback="https://my-host.example.com/my_cb">${NUMBER}</Number></Dial></Response>`)).toEqual([]);
+    expect(found(`<Response><Dial><Number statusCallback="/status_cb">${NUMBER}</Number></Dial></Response>`)).toEqual([]);
+  });
+
+  it('<Client clientNotificationUrl> with an underscore in its host is 11100', () => {
+    expect(found('<Response><Dial><Client clientNotificationUrl="https://a_b.example.com/n">alice</Client></Dial></Response>').map((d) => d.ruleId)).toEqual([
+      'client.clientNotificationUrl.url',
+    ]);
+  });
+});
