@@ -138,8 +138,9 @@ export const FACTS_ROWS: readonly TraceRow[] = [
   facts('2.2', 'sendDigits', ['| `sendDigits` |'], { rules: ['number.sendDigits.chars'], notModelled: 'the digits sent after the answer are audio' }),
   facts('2.2', 'url', ['| `url` | relative or absolute URL | none | "Whisper"'], {
     rules: ['number.url.url'],
-    interpret: ['interp.noun-url'],
-    notModelled: 'which verbs the whisper answer may hold (13201) is issue 11 part 3',
+    interpret: ['interp.noun-url', 'interp.whisper', 'interp.whisper.hangup'],
+    options: ['interpret.whisperHangupStatus'],
+    notModelled: 'which verbs the whisper answer may hold (13201) is not validated',
   }),
   facts('2.2', 'method', ['| `method` | `GET`, `POST` | `POST` | for `url`'], { rules: ['number.method.enum'] }),
   facts('2.2', 'byoc', ['| `byoc` |'], { properties: ['attribute:Number.byoc'], notModelled: 'the trunk a call leaves by is not observable' }),
@@ -150,12 +151,14 @@ export const FACTS_ROWS: readonly TraceRow[] = [
   }),
   facts('2.2', 'amd', ['| `machineDetection` |', '| `machineDetectionTimeout` |', '| `machineDetectionSpeechThreshold` |', '| `machineDetectionSpeechEndThreshold` |', '| `machineDetectionSilenceTimeout` |', '| `amdStatusCallback` /'], {
     rules: ['number.machineDetection*', 'number.amdStatusCallback*'],
-    notModelled: 'answering machine detection requests (AnsweredBy, amdStatusCallback) are issue 11 part 3',
+    interpret: ['interp.amd', 'interp.amd.callback', 'interp.amd.no-callback', 'interp.amd.sync', 'interp.amd.outcome-missing', 'interp.amd.ended-first'],
+    options: ['interpret.amdMode'],
   }),
 
   facts('2.3', 'client', ['`statusCallbackEvent` (`initiated ringing answered completed`;'], {
     rules: ['client.*'],
-    interpret: ['interp.status-callback'],
+    interpret: ['interp.status-callback', 'interp.status-callback.default'],
+    options: ['interpret.statusCallbackEventDefault'],
   }),
   facts('2.4', 'sip', ['`username`, `password`, `statusCallbackEvent` (table: none)'], {
     rules: ['sip.*'],
@@ -163,18 +166,18 @@ export const FACTS_ROWS: readonly TraceRow[] = [
   }),
   facts('2.5', 'conference', ['`startConferenceOnEnter` (true)'], {
     rules: ['conference.*'],
-    notModelled: 'conference callbacks, waitUrl fetches and start/end rules are issue 11 part 3',
+    interpret: ['interp.conference.timeline', 'interp.conference.callback', 'interp.conference.events-default', 'interp.conference.wait-url', 'interp.conference.not-modelled'],
+    notModelled: 'the modify and announcement events and the conference recording (interp.conference.not-modelled)',
   }),
   facts('2.6', 'queue', ['Connects the caller to the first call waiting in the named queue'], {
     rules: ['queue.*'],
-    interpret: ['interp.queue', 'interp.noun-url'],
+    interpret: ['interp.queue', 'interp.noun-url', 'interp.queue.url-params'],
     options: ['validate.queueNameLimit'],
   }),
   facts('2.6', 'queue-result', ['`QueueResult` is **not** a `<Dial>` parameter'], { interpret: ['interp.params.dial'] }),
   facts('2.7', 'application', ['`customerId` (string ≤256 chars'], {
     rules: ['application.*', 'dial.application.alone'],
-    interpret: ['interp.refer.application'],
-    notModelled: 'the request to the target application (Param_N, customerId, copyParentTo) is issue 11 part 2 for the interpreter',
+    interpret: ['interp.refer.application', 'interp.application.copy-parent-to'],
   }),
   facts('2.8', 'whatsapp', ['must be a registered, voice-enabled WhatsApp sender'], { rules: ['whatsapp.*', 'dial.callerId.format', 'dial.whatsapp.no-caller-id'] }),
 
@@ -192,7 +195,7 @@ export const FACTS_ROWS: readonly TraceRow[] = [
   facts('3.3', 'ends', ['The new call is ended'], { interpret: ['interp.timeout', 'interp.outcome.missing-leg'] }),
   facts('3.4', 'star', ['While bridged, Twilio blocks further verbs'], { interpret: ['interp.hangup-on-star', 'interp.hangup-on-star.ignored'] }),
   facts('3.5', 'standard', ['Always sent (as POST body or as query string'], {
-    interpret: ['interp.params.standard'],
+    interpret: ['interp.params.standard', 'interp.params.child', 'interp.params.e164'],
     options: ['interpret.accountSid'],
     properties: ['GEN-REQUEST-001'],
   }),
@@ -201,7 +204,7 @@ export const FACTS_ROWS: readonly TraceRow[] = [
     options: ['interpret.callerHangupAction', 'interpret.callerHangupRingingStatus'],
   }),
   facts('4.1', 'recording', ['`CallSid` (always the **parent** leg)'], { interpret: ['interp.recording.callback'], options: ['interpret.epochMs'] }),
-  facts('4.2', 'status', ['Events `initiated` (Twilio starts dialing)'], { interpret: ['interp.status-callback'], properties: ['EP-CALLBACK-STATUS'] }),
+  facts('4.2', 'status', ['Events `initiated` (Twilio starts dialing)'], { interpret: ['interp.status-callback', 'interp.params.child'], properties: ['EP-CALLBACK-STATUS'] }),
 
   facts('5', 'encoding', ['| Method & encoding |'], { interpret: ['interp.request.encoding'], properties: ['INT-ABSOLUTE'] }),
   facts('5', 'caching', ['| Caching |'], { notModelled: 'the kit sends each request once and caches nothing' }),

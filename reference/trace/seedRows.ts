@@ -77,6 +77,7 @@ export const SEED_ROWS: readonly TraceRow[] = [
     interpret: ['interp.params.recording-url', 'interp.recording.none'],
   }),
   seed('action', 'queue-params', ['Twilio will pass additional parameters to your action URL', 'Read the in-depth <Queue> documentation'], {
+    interpret: ['interp.queue.action-params'],
     notModelled: 'the seed names no parameter and facts §2.6 only says QueueResult is not one; no parameter is added rather than guessed',
   }),
   seed('action', 'takes-over', ['Twilio will continue the initial call after the dialed party hangs up', 'will be unreachable', 'If you want to take more actions on that initial call'], {
