@@ -214,7 +214,8 @@ export class DialSession {
       CallStatus: callStatus,
       Direction: 'outbound-dial',
       From: this.settings.callerId ?? call.params.From ?? '',
-      To: legAddress(leg),
+      // facts §2.7: <Application copyParentTo="true"> passes the parent's To instead of the ApplicationSid.
+      To: leg.kind === 'Application' && leg.attributes.copyParentTo === 'true' ? call.params.To : legAddress(leg),
       ParentCallSid: call.params.CallSid,
     };
   }
