@@ -2,7 +2,7 @@
 // does, the bridge lasts until someone hangs up, `*` is pressed or timeLimit is reached; then the
 // child legs, the action and the recording are reported. Time is the call's virtual clock: the
 // only timer is the one `nextTimer` names, which the driver fires when the kit advances time to it.
-import { dialLegs, legAddress } from './legs.mjs';
+import { asE164, dialLegs, legAddress } from './legs.mjs';
 
 /** The attributes of a <Dial>, read through the rules. */
 function settingsOf(attributes, rules) {
@@ -168,6 +168,9 @@ export class DialSession {
       ? {
           AccountSid: call.params.AccountSid,
           ApiVersion: call.apiVersion,
+          // The dequeued call is answered; its own From/To are not known to the carrier protocol.
+          // @see https://www.twilio.com/docs/voice/twiml/queue (the standard parameters, then the Queue ones)
+          CallStatus: 'in-progress',
           QueueSid: call.newSid('QU', `queue/${leg.dialString}`),
           CallSid: leg.callSid,
           // The carrier protocol does not say how long the dequeued caller waited.
@@ -213,7 +216,7 @@ export class DialSession {
       CallSid: leg.callSid,
       CallStatus: callStatus,
       Direction: 'outbound-dial',
-      From: this.settings.callerId ?? call.params.From ?? '',
+      From: this.settings.callerId === undefined ? call.params.From ?? '' : asE164(this.settings.callerId),
       // facts §2.7: <Application copyParentTo="true"> passes the parent's To instead of the ApplicationSid.
       To: leg.kind === 'Application' && leg.attributes.copyParentTo === 'true' ? call.params.To : legAddress(leg),
       ParentCallSid: call.params.CallSid,

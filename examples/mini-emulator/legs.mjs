@@ -37,7 +37,21 @@ export function dialLegs(dial) {
   }));
 }
 
-/** The `To` Twilio reports for a child leg: the number or URI, `client:` + identity for a Client. */
+/**
+ * A phone number as Twilio reports it: E.164 when it can be normalised (a North American number
+ * written with dashes, dots, spaces or brackets, with or without its leading 1), otherwise as written.
+ * @see facts §3.5 ("Phone numbers are E.164 when normalisable, otherwise raw"), §2.1 (unformatted US numbers)
+ */
+export function asE164(number) {
+  const digits = number.trim().replace(/[\s().-]/g, '');
+  if (/^\+[1-9]\d{1,14}$/.test(digits)) return digits;
+  if (/^[2-9]\d{9}$/.test(digits)) return `+1${digits}`;
+  if (/^1[2-9]\d{9}$/.test(digits)) return `+${digits}`;
+  return number.trim();
+}
+
+/** The `To` Twilio reports for a child leg: the number (E.164) or URI, `client:` + identity for a Client. */
 export function legAddress(leg) {
-  return leg.kind === 'Client' ? `client:${leg.dialString}` : leg.dialString;
+  if (leg.kind === 'Client') return `client:${leg.dialString}`;
+  return leg.kind === 'Number' || leg.kind === 'text' ? asE164(leg.dialString) : leg.dialString;
 }
