@@ -91,10 +91,13 @@ function everyCase(results: readonly PropertyResult[]): PropertyResult {
 
 /**
  * Joins the reports of `--shard 1/N` … `--shard N/N` of one run (same kit version, mode, target, seed and
- * runs) into the report that run gives unsharded. Exact for the generator check (tested); for the
- * endpoint check, calls, coverage and verdicts add up exactly when no property fails, and each distinct
- * problem a shard found is kept (after a first failure the endpoint check goes on in rounds of its own,
- * which shards do not share). Coverage is the sum of the shards'.
+ * runs) into the report that run gives unsharded (tested in test/report/shardMerge.spec.ts):
+ * - generator: exactly, when every property holds; when one fails, its finding, replay line, verdict and
+ *   runs are the run's, but the coverage (the sum of the shards') counts more, since the other shards
+ *   went on past the run's first failure, which no shard can know of.
+ * - endpoint: exactly, when no property fails; after a failure the check goes on in rounds of its own
+ *   that shards do not share, so each distinct problem (by fingerprint) is kept, from the first shard
+ *   that found it, with the run's verdicts but possibly on other calls.
  */
 export function mergeShards(reports: readonly RunReport[]): RunReport {
   const first = reports[0];

@@ -93,7 +93,7 @@ export function htmlReport(report: RunReport): string {
     `<h2>Findings <span class="muted">(${report.findingCount})</span></h2>`,
     sections.length === 0 ? '<p class="muted">None: every property held on every case.</p>' : sections.join(''),
     '<h2>Coverage: attribute × noun, outcomes</h2>',
-    '<div class="legend">Each row is an element of the spec table, each cell one of its attributes, shaded by how many generated documents carried it (hover for the kinds of value); <span class="c0" style="border:1px solid">red</span> cells were never produced.</div>',
+    '<div class="legend">Each row is an element of the spec table (with how often it was dialed), each cell one of its attributes, shaded by how many documents carried it: <span class="c1">1–9</span><span class="c2">10–99</span><span class="c3">100–999</span><span class="c4">1,000+</span>; <span class="c0" style="border:1px solid">red</span> cells were never produced. Hover a cell for the kinds of value seen.</div>',
     coverageGrid(report.coverage),
     `<footer>twiml-dial-kit ${escapeHtml(report.version)} · seed ${report.seed} · this page loads nothing from the network</footer>`,
     '</main></body></html>',

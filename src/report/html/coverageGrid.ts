@@ -4,10 +4,9 @@ import { escapeHtml } from './escapeHtml.js';
 
 const ELEMENTS: readonly ElementName[] = ['Dial', 'Number', 'Client', 'Sip', 'Conference', 'Queue', 'Application', 'WhatsApp', 'Sim'];
 
-/** Cell shade by count on a log scale, so 3 and 3,000 both read as "reached" and 0 stands out. */
-function level(count: number, max: number): number {
-  if (count === 0) return 0;
-  return 1 + Math.min(3, Math.floor((Math.log10(count) / Math.max(1, Math.log10(max))) * 3));
+/** Cell shade by order of magnitude (1–9, 10–99, 100–999, 1,000 and more), so 0 stands out and shades mean the same in every report. */
+function level(count: number): number {
+  return count === 0 ? 0 : 1 + Math.min(3, Math.floor(Math.log10(count)));
 }
 
 function classesOf(coverage: Coverage, key: string): string[] {
@@ -16,11 +15,11 @@ function classesOf(coverage: Coverage, key: string): string[] {
     .map(([name, count]) => `${name.slice(key.length + 1)} ${count}`);
 }
 
-function cell(coverage: Coverage, key: string, name: string, max: number): string {
+function cell(coverage: Coverage, key: string, name: string): string {
   const count = coverage.attributes[key] ?? 0;
   const classes = classesOf(coverage, key);
   const title = count === 0 ? `${key}: never produced` : `${key}: ${count}${classes.length === 0 ? '' : `; values: ${classes.join(', ')}`}`;
-  return `<td class="c${level(count, max)}" title="${escapeHtml(title)}"><span class="attr">${escapeHtml(name)}</span><span class="count">${count}</span></td>`;
+  return `<td class="c${level(count)}" title="${escapeHtml(title)}"><span class="attr">${escapeHtml(name)}</span><span class="count">${count}</span></td>`;
 }
 
 /**
@@ -30,18 +29,17 @@ function cell(coverage: Coverage, key: string, name: string, max: number): strin
  * ended in and the validator rules the documents broke.
  */
 export function coverageGrid(coverage: Coverage): string {
-  const max = Math.max(1, ...Object.values(coverage.attributes));
   const known = new Set<string>();
   const rows = ELEMENTS.map((element) => {
     const names = [...attributesOf(element).keys()];
     for (const name of names) known.add(`${element}.${name}`);
     const nounCount = element === 'Dial' ? '' : `<span class="count">${coverage.nouns[element] ?? 0}×</span>`;
-    const cells = names.map((name) => cell(coverage, `${element}.${name}`, name, max)).join('');
+    const cells = names.map((name) => cell(coverage, `${element}.${name}`, name)).join('');
     return `<tr><th>${escapeHtml(element)} ${nounCount}</th><td class="cells"><table class="attrs"><tr>${cells}</tr></table></td></tr>`;
   });
   const others = Object.keys(coverage.attributes).filter((key) => !known.has(key));
   if (others.length > 0) {
-    const cells = others.map((key) => cell(coverage, key, key, max)).join('');
+    const cells = others.map((key) => cell(coverage, key, key)).join('');
     rows.push(`<tr><th>not in the spec table</th><td class="cells"><table class="attrs"><tr>${cells}</tr></table></td></tr>`);
   }
   const otherNouns = Object.entries(coverage.nouns).filter(([name]) => !ELEMENTS.includes(name as ElementName));

@@ -50,7 +50,7 @@ table.grid th .count { color: var(--muted); font-weight: normal; font-size: 12px
 table.attrs { border-collapse: separate; border-spacing: 3px; } table.attrs tr { display: flex; flex-wrap: wrap; gap: 3px; }
 table.attrs td { border-radius: 4px; padding: 3px 7px; font-size: 12px; display: inline-flex; gap: 6px; align-items: baseline; border: 1px solid transparent; }
 table.attrs td .count { font-variant-numeric: tabular-nums; opacity: .8; font-size: 11px; }
-td.c0 { background: #fff; border-color: var(--fail) !important; color: var(--fail); } td.c1 { background: #e3f2e7; } td.c2 { background: #bfe3c8; } td.c3 { background: #8fcf9f; } td.c4 { background: #5fb875; color: #fff; }
+.c0 { background: #fff; border-color: var(--fail) !important; color: var(--fail); } .c1 { background: #e3f2e7; } .c2 { background: #bfe3c8; } .c3 { background: #8fcf9f; } .c4 { background: #6cbf82; }
 .bars { display: grid; gap: 3px; max-width: 760px; } .bar { display: grid; grid-template-columns: 260px 1fr 70px; align-items: center; gap: 8px; font-size: 12.5px; }
 .bar .name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; } .bar .fill { height: 10px; background: #6c8ebf; border-radius: 3px; } .bar .count { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
 .legend { font-size: 12px; color: var(--muted); margin: 4px 0 10px; } .legend span { display: inline-block; padding: 0 6px; border-radius: 3px; margin-right: 4px; }
