@@ -73,7 +73,7 @@ const HARMLESS = ['random-sids', 'callbacks-reordered', 'durations-rounded-up'] 
  * rang and says a leg that ends busy or failed never rang, which a carrier-protocol v1 driver cannot know
  * (there is no ringing event); the emulator records from the moment it dials. Reported to the lead.
  */
-const KNOWN = /RecordingUrl, which Twilio does not send in this case|<Dial recordingStatusCallback> .*where Twilio sends no such request/;
+const KNOWN = /RecordingUrl, which Twilio does not send in this case|<Dial recordingStatusCallback> .*where Twilio sends no such request|the recordingStatusCallback request came at t=/;
 
 function summaries(report: RunReport): string[] {
   const all = report.properties.flatMap((property) => property.findings.map((finding) => `${finding.propertyId}: ${finding.summary}`));
