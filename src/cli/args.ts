@@ -12,14 +12,37 @@ export interface ParsedArgs<O extends Options> {
 export function parseCommandArgs<O extends Options>(args: readonly string[], options: O, maxPositionals = Infinity): ParsedArgs<O> {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true }) as typeof parsed;
+    parsed = parseArgs({ args: withNegativeNumbers(args, options), options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
-    throw new DialKitError('DIALKIT_ERR_USAGE', (error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/\.$/, ''));
+    // node's sentences run over several lines with advice about positionals; the first sentence is the one that matters.
+    const first = (error as Error).message.split('\n')[0] ?? '';
+    throw new DialKitError('DIALKIT_ERR_USAGE', first.replace(/\. To specify a positional argument.*$/s, '').replace(/\.$/, ''));
   }
   if (parsed.positionals.length > maxPositionals) {
     throw new DialKitError('DIALKIT_ERR_USAGE', `unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
   }
   return parsed as unknown as ParsedArgs<O>;
+}
+
+/**
+ * `--seed -5` as `--seed=-5`: node's parser reads a value starting with a dash as an option, but a
+ * negative number after an option that takes a value can only be that value (seeds may be negative).
+ */
+function withNegativeNumbers(args: readonly string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] as string;
+    if (arg === '--') return [...joined, ...args.slice(index)];
+    const next = args[index + 1];
+    const takesValue = arg.startsWith('--') && options[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-[0-9]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
 }
 
 /** A whole number option, or a usage error naming the flag. */

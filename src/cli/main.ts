@@ -1,6 +1,8 @@
+import { kitVersion } from '../check/kitVersion.js';
 import { isDialKitError } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
 import { write, type CliIo } from './io.js';
+import { printable } from './printable.js';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -9,7 +11,7 @@ function help(): string {
     '',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
-    'dial-kit COMMAND --help shows the usage of one command.',
+    'dial-kit COMMAND --help shows the usage of one command; dial-kit --version prints the version.',
   ].join('\n');
 }
 
@@ -20,9 +22,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     write(name === undefined ? io.stderr : io.stdout, help());
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-V') {
+    write(io.stdout, `twiml-dial-kit ${kitVersion()}`);
+    return 0;
+  }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (command === undefined) {
-    write(io.stderr, `dial-kit: unknown command ${JSON.stringify(name)}; run dial-kit --help for the list`);
+    write(io.stderr, printable(`dial-kit: unknown command ${JSON.stringify(name)}; run dial-kit --help for the list`));
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -33,12 +39,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (error) {
     if (isDialKitError(error)) {
-      write(io.stderr, `dial-kit ${command.name}: ${error.message}`);
+      write(io.stderr, printable(`dial-kit ${command.name}: ${error.message}`));
       if (error.code === 'DIALKIT_ERR_USAGE') write(io.stderr, `usage: ${command.usage}`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    write(io.stderr, `dial-kit ${command.name}: internal error: ${message} (please report it with the command line that caused it)`);
+    write(io.stderr, printable(`dial-kit ${command.name}: internal error: ${message} (please report it with the command line that caused it)`));
     return 2;
   }
 }

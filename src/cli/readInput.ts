@@ -2,8 +2,12 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DialKitError } from '../errors.js';
 
-/** Reads FILE, or standard input for `-` or no argument, as UTF-8 text, refusing more than `maxBytes`. */
-export async function readInput(path: string | undefined, stdin: Readable, maxBytes = 16 * 1024 * 1024): Promise<string> {
+/**
+ * Reads FILE, or standard input for `-` or no argument, as UTF-8 text, refusing more than `maxBytes`.
+ * Standard input that is a terminal is never waited on silently: with no argument it is refused (the
+ * user most likely forgot the file); with `-` the user asked for it, and `onTerminal` says how to end it.
+ */
+export async function readInput(path: string | undefined, stdin: Readable, maxBytes = 16 * 1024 * 1024, onTerminal?: (notice: string) => void): Promise<string> {
   if (path !== undefined && path !== '-') {
     try {
       // The size is checked before reading, so a huge file is refused without being loaded.
@@ -23,6 +27,12 @@ export async function readInput(path: string | undefined, stdin: Readable, maxBy
       const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
       throw new DialKitError('DIALKIT_ERR_INPUT_UNREADABLE', `cannot read ${path}: ${why}`);
     }
+  }
+  if ((stdin as Readable & { isTTY?: boolean }).isTTY === true) {
+    if (path === undefined) {
+      throw new DialKitError('DIALKIT_ERR_USAGE', 'no FILE was given and standard input is a terminal: give the document as FILE, pipe it in, or pass - to type it');
+    }
+    onTerminal?.('reading the document from the terminal; end it with Ctrl-D (Ctrl-Z then Enter on Windows)');
   }
   const chunks: Buffer[] = [];
   let size = 0;

@@ -11,6 +11,7 @@ import type { TwimlDocument } from '../../model/document.js';
 import type { Coverage, Finding, PropertyResult, RunReport } from '../findings.js';
 import { kitVersion } from '../kitVersion.js';
 import { runIndexOf, shardProperty, shardShare } from '../shard.js';
+import { allowedOrigins } from './allowedOrigins.js';
 import type { AnswerObservation } from './answerObservation.js';
 import { endpointFinding } from './endpointFinding.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_SHRINKS, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
@@ -96,14 +97,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     throw new DialKitError('DIALKIT_ERR_USAGE', `the voice URL must be http or https, not ${target.protocol}`);
   }
-  const origins = [target.origin];
-  for (const origin of options.allowOrigins ?? []) {
-    try {
-      origins.push(new URL(origin).origin);
-    } catch {
-      throw new DialKitError('DIALKIT_ERR_USAGE', `--allow-origin ${JSON.stringify(origin)} is not an absolute URL`);
-    }
-  }
+  const origins = allowedOrigins(target, options.allowOrigins);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);

@@ -12,7 +12,7 @@ export const canonicalCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { 'max-bytes': { type: 'string' } }, 1);
     const maxBytes = integerOption('max-bytes', values['max-bytes'], DEFAULT_MAX_BYTES, 1);
-    const parsed = parseTwiml(await readInput(positionals[0], io.stdin), { maxBytes });
+    const parsed = parseTwiml(await readInput(positionals[0], io.stdin, undefined, (notice) => write(io.stderr, `dial-kit canonical: ${notice}`)), { maxBytes });
     if (!parsed.ok) {
       // There is nothing to print: bad input is a one-sentence error with exit 2, like an unreadable file.
       const where = parsed.error.line === undefined ? '' : ` at line ${parsed.error.line}, column ${parsed.error.column ?? 1}`;

@@ -6,6 +6,7 @@ import { checkEndpoint } from '../../../properties/endpoint.js';
 import { checkGenerator, DEFAULT_SEED } from '../../../properties/checkGenerator.js';
 import { consoleReport } from '../../report/consoleReport.js';
 import { integerOption, parseCommandArgs } from '../args.js';
+import { seedOption } from '../seedOption.js';
 import { write, type Command } from '../io.js';
 
 /** The example emulator's driver, from src/cli/commands/ or dist/src/cli/commands/ (it ships with the kit once it is on main). */
@@ -33,7 +34,7 @@ export const demoCommand: Command = {
     const { values } = parseCommandArgs(args, { runs: { type: 'string' }, 'endpoint-runs': { type: 'string' }, seed: { type: 'string' } }, 0);
     const runs = integerOption('runs', values.runs, 1000, 1);
     const endpointRuns = integerOption('endpoint-runs', values['endpoint-runs'], 200, 1);
-    const seed = integerOption('seed', values.seed, DEFAULT_SEED, 0, 2 ** 31 - 1);
+    const seed = seedOption(values.seed, DEFAULT_SEED);
 
     const driver = emulatorDriver();
     const steps = driver === undefined ? 2 : 3;

@@ -6,6 +6,8 @@ import { kitVersion } from '../../check/kitVersion.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';
 import { integerOption, parseCommandArgs } from '../args.js';
+import { replayPathOption } from '../replayPathOption.js';
+import { seedOption } from '../seedOption.js';
 import { write, type Command } from '../io.js';
 import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.js';
 
@@ -43,6 +45,7 @@ export const endpointCommand: Command = {
     const method = (values.method ?? 'POST').toUpperCase();
     if (method !== 'POST' && method !== 'GET') throw new DialKitError('DIALKIT_ERR_USAGE', `--method must be POST or GET, not ${JSON.stringify(values.method)}`);
     if (values['auth-token'] === '') throw new DialKitError('DIALKIT_ERR_USAGE', '--auth-token is empty (is the variable it reads set?)');
+    replayPathOption(values.replay);
     if (values.replay !== undefined && values.seed === undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay needs the --seed printed with it');
     const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 1, 1_000_000);
     const timeoutMs = integerOption('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS, 1, 600_000);
@@ -50,7 +53,7 @@ export const endpointCommand: Command = {
     const concurrency = integerOption('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1, 256);
     const params = (values.param ?? []).map(parseParam);
     // Chosen here rather than by the runner, so the event stream can name it before the first call.
-    const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : integerOption('seed', values.seed, 0, -2147483648, 2147483647);
+    const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : seedOption(values.seed, 0);
     const outputs = openReportOutputs(values, io);
     if (outputs.shard !== undefined && values.replay !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay replays one call of the whole run; leave out --shard');
     const shard = outputs.shard === undefined ? {} : { shard: outputs.shard };

@@ -14,6 +14,8 @@ import { readKnownFailures } from '../../targets/builder/readKnownFailures.js';
 import { stdioTarget } from '../../targets/builder/stdioTarget.js';
 import { withTimeout } from '../../targets/builder/withTimeout.js';
 import { integerOption, parseCommandArgs } from '../args.js';
+import { replayPathOption } from '../replayPathOption.js';
+import { seedOption } from '../seedOption.js';
 import { write, type Command } from '../io.js';
 import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.js';
 
@@ -53,7 +55,7 @@ export const generatorCommand: Command = {
     const command = split === -1 ? [] : args.slice(split + 1);
     const { values } = parseCommandArgs(own, FLAGS, 0);
     const runs = integerOption('runs', values.runs, 100, 1, 10_000_000);
-    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 2_147_483_647);
+    const seed = seedOption(values.seed, DEFAULT_SEED);
     const timeoutMs = integerOption('timeout-ms', values['timeout-ms'], 5000, 1, 600_000);
     const only = (values.only ?? 'all') as DocumentSelection;
     if (!DOCUMENT_SELECTIONS.includes(only)) throw new DialKitError('DIALKIT_ERR_USAGE', `--only must be valid, invalid, unwritable or all, not ${JSON.stringify(values.only)}`);
@@ -70,9 +72,7 @@ export const generatorCommand: Command = {
     }
     if (values.stdio === true && command.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', '--stdio needs the builder command after --, e.g. --stdio -- python3 builder.py');
     if (values.stdio !== true && command.length > 0) throw new DialKitError('DIALKIT_ERR_USAGE', `a command after -- is only used with --stdio`);
-    if (values.replay !== undefined && !/^\d+(:\d+)*$/.test(values.replay)) {
-      throw new DialKitError('DIALKIT_ERR_USAGE', `--replay takes the path printed in a finding's replay line (numbers separated by colons), not ${JSON.stringify(values.replay)}`);
-    }
+    replayPathOption(values.replay);
 
     const outputs = openReportOutputs(values, io);
     if (outputs.shard !== undefined && values.replay !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay replays one case of the whole run; leave out --shard');

@@ -15,6 +15,7 @@ import { parseTwiml } from '../../xml/index.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';
 import { readInput } from '../readInput.js';
+import { seedOption } from '../seedOption.js';
 import { formatDiagnostic } from './validate.js';
 
 const FLAGS = {
@@ -154,10 +155,10 @@ export const interpretCommand: Command = {
     if (!isOutcomeKind(kind)) throw new DialKitError('DIALKIT_ERR_USAGE', `--outcome must be one of ${OUTCOME_KINDS.join(', ')}, not ${JSON.stringify(kind)}`);
     const ring = integerOption('ring', values.ring, 5, 0, 1_000_000);
     const talk = integerOption('talk', values.talk, 60, 0, 1_000_000);
-    const seed = integerOption('seed', values.seed, 0, 0, 2 ** 32 - 1);
+    const seed = seedOption(values.seed, 0);
     const options = interpretOptions(values.option);
 
-    const parsed = parseTwiml(await readInput(positionals[0], io.stdin));
+    const parsed = parseTwiml(await readInput(positionals[0], io.stdin, undefined, (notice) => write(io.stderr, `dial-kit interpret: ${notice}`)));
     if (!parsed.ok) throw new DialKitError('DIALKIT_ERR_INPUT_INVALID', `the document cannot be interpreted: ${parsed.error.message}`);
     const document = parsed.document;
     const dialIndex = values['dial-index'] === undefined ? document.verbs.findIndex((verb) => verb.kind === 'Dial') : integerOption('dial-index', values['dial-index'], 0, 0, document.verbs.length);

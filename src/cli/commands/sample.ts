@@ -6,6 +6,7 @@ import { DialKitError } from '../../errors.js';
 import type { TwimlDocument } from '../../model/document.js';
 import { serializeTwiml } from '../../xml/serialize.js';
 import { integerOption, parseCommandArgs } from '../args.js';
+import { seedOption } from '../seedOption.js';
 import { write, type Command } from '../io.js';
 
 /** The seed used when none is given: fixed, so two runs without --seed print the same samples. */
@@ -38,7 +39,7 @@ export const sampleCommand: Command = {
       0,
     );
     const count = integerOption('count', values.count, 10, 1, 100_000);
-    const seed = integerOption('seed', values.seed, DEFAULT_SAMPLE_SEED, -2_147_483_648, 2_147_483_647);
+    const seed = seedOption(values.seed, DEFAULT_SAMPLE_SEED);
     const format = values.format ?? 'xml';
     if (format !== 'xml' && format !== 'jsonl') throw new DialKitError('DIALKIT_ERR_USAGE', `--format must be xml or jsonl, not ${JSON.stringify(format)}`);
     if (values.outcomes === true && (values.invalid === true || format !== 'jsonl')) {

@@ -16,7 +16,7 @@ export const validateCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { strict: { type: 'boolean' }, json: { type: 'boolean' }, ...VALIDATE_FLAGS }, 1);
     const options = validateOptionsFrom(values);
-    const xml = await readInput(positionals[0], io.stdin);
+    const xml = await readInput(positionals[0], io.stdin, undefined, (notice) => write(io.stderr, `dial-kit validate: ${notice}`));
     const { diagnostics } = validateXml(xml, options);
     const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
     const warnings = diagnostics.length - errors;
