@@ -13,6 +13,7 @@ import { voiceRequest } from '../src/arbitraries/voiceRequest.js';
 import type { EndpointCheckOptions } from '../src/check/endpoint/endpointOptions.js';
 import { runEndpointCheck, type EndpointSuite } from '../src/check/endpoint/runEndpointCheck.js';
 import type { RunReport } from '../src/check/findings.js';
+import { selectProperties } from '../src/check/selectProperties.js';
 import { transportFailureCode } from '../src/targets/http/transportFailure.js';
 
 function none(): readonly Problem[] {
@@ -234,5 +235,5 @@ export const ENDPOINT_SUITE: EndpointSuite<OutcomeMaterial> = {
  * which no `<Dial>` was ever reached.
  */
 export function checkEndpoint(options: EndpointCheckOptions): Promise<RunReport> {
-  return runEndpointCheck(options, ENDPOINT_SUITE);
+  return runEndpointCheck(options, { ...ENDPOINT_SUITE, properties: selectProperties(ENDPOINT_PROPERTIES, options.properties) });
 }

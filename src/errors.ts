@@ -7,6 +7,8 @@ export type DialKitErrorCode =
   | 'DIALKIT_ERR_USAGE'
   | 'DIALKIT_ERR_INPUT_UNREADABLE'
   | 'DIALKIT_ERR_INPUT_INVALID'
+  /** A file or directory the run must write (a report, the failure store) cannot be written. */
+  | 'DIALKIT_ERR_OUTPUT_UNWRITABLE'
   | 'DIALKIT_ERR_TARGET_LOAD'
   | 'DIALKIT_ERR_TARGET_START'
   | 'DIALKIT_ERR_TARGET_TIMEOUT'

@@ -1,5 +1,6 @@
 import type { Difference } from '../../reference/compare.js';
 import type { Grade } from './grade.js';
+import type { FailureStoreSummary } from './store/withStoredFindings.js';
 
 /**
  * A finding: one place where a target does something other than what Twilio's `<Dial>` means. Findings
@@ -106,6 +107,8 @@ export interface RunReport {
   readonly fixed?: readonly KnownFailure[];
   /** The known divergences of the target's profile and what became of each (interpreter check). */
   readonly divergences?: readonly DivergenceResult[];
+  /** With `--failures DIR`: the stored cases replayed before the run, what became of each, and the cases saved. */
+  readonly failureStore?: FailureStoreSummary;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface EndpointCheckOptions {
   readonly lenient?: boolean;
   /** More origins the kit may send requests to, besides the voice URL's. */
   readonly allowOrigins?: readonly string[];
+  /** Only the properties with these ids (checkEndpoint selects them; replay lines repeat them). Default: all. */
+  readonly properties?: readonly string[];
   /** Replay one call: fast-check's path, as printed in a finding's replay line (with its seed). */
   readonly replayPath?: string;
   /** Method after a followed redirect (default `browser`); see RedirectMethodPolicy. */

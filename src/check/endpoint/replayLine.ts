@@ -17,6 +17,8 @@ export function replayLine(options: EndpointCheckOptions, seed: number, path: st
   for (const [name, value] of options.params ?? []) parts.push('--param', shellWord(`${name}=${value}`));
   for (const origin of options.allowOrigins ?? []) parts.push('--allow-origin', shellWord(origin));
   if (options.lenient === true) parts.push('--lenient');
+  // The properties checked decide when a round ends, so they are part of what the path means.
+  for (const id of options.properties ?? []) parts.push('--property', shellWord(id));
   parts.push('--seed', String(seed), '--replay', shellWord(path));
   return parts.join(' ');
 }

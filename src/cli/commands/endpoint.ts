@@ -1,4 +1,11 @@
 import { checkEndpoint, ENDPOINT_PROPERTIES } from '../../../properties/endpoint.js';
+import type { EndpointCheckOptions } from '../../check/endpoint/endpointOptions.js';
+import { replayStoredCalls } from '../../check/endpoint/replayStoredCalls.js';
+import { selectProperties } from '../../check/selectProperties.js';
+import { storedReplayText, type StoredReplay } from '../../check/store/storedReplay.js';
+import { failureStoreReport } from '../../report/failureStoreReport.js';
+import { beginFailureStore, finishFailureStore } from '../failureStoreRun.js';
+import { propertyList } from '../propertyList.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../../check/endpoint/endpointOptions.js';
 import type { RunReport } from '../../check/findings.js';
 import { failsRun } from '../../check/grade.js';
@@ -24,6 +31,9 @@ const FLAGS = {
   'allow-origin': { type: 'string', multiple: true },
   replay: { type: 'string' },
   concurrency: { type: 'string' },
+  property: { type: 'string', multiple: true },
+  list: { type: 'boolean' },
+  failures: { type: 'string' },
 } as const;
 
 function parseParam(text: string): readonly [string, string] {
@@ -37,9 +47,14 @@ export const endpointCommand: Command = {
   summary: 'drive a live TwiML voice webhook the way Twilio does and check every answer',
   usage:
     'dial-kit endpoint <voice URL> [--auth-token T] [--method POST|GET] [--runs N] [--seed S] [--timeout-ms 15000] [--max-steps 10] ' +
-    `[--param NAME=VALUE]… [--lenient] ${REPORT_USAGE} [--allow-origin URL]… [--replay PATH] [--concurrency 8]`,
+    `[--param NAME=VALUE]… [--lenient] ${REPORT_USAGE} [--allow-origin URL]… [--replay PATH] [--concurrency 8] [--property ID]… [--list] [--failures DIR]`,
   async run(args, io): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, FLAGS, 1);
+    const properties = selectProperties(ENDPOINT_PROPERTIES, values.property);
+    if (values.list === true) {
+      write(io.stdout, propertyList(properties));
+      return 0;
+    }
     const url = positionals[0];
     if (url === undefined) throw new DialKitError('DIALKIT_ERR_USAGE', 'the voice URL to check is missing');
     const method = (values.method ?? 'POST').toUpperCase();
@@ -54,14 +69,17 @@ export const endpointCommand: Command = {
     const params = (values.param ?? []).map(parseParam);
     // Chosen here rather than by the runner, so the event stream can name it before the first call.
     const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : seedOption(values.seed, 0);
+    const store = values.failures === undefined ? undefined : await beginFailureStore(values.failures, 'endpoint');
     const outputs = openReportOutputs(values, io);
     if (outputs.shard !== undefined && values.replay !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay replays one call of the whole run; leave out --shard');
+    if (outputs.shard !== undefined && store !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--failures replays and keeps the calls of whole runs; leave out --shard');
     const shard = outputs.shard === undefined ? {} : { shard: outputs.shard };
-    outputs.events.runStart({ version: kitVersion(), mode: 'endpoint', target: url, seed, runs, ...shard, properties: ENDPOINT_PROPERTIES });
-    for (const property of ENDPOINT_PROPERTIES) outputs.events.propertyStart(property);
+    outputs.events.runStart({ version: kitVersion(), mode: 'endpoint', target: url, seed, runs, ...shard, properties });
+    for (const property of properties) outputs.events.propertyStart(property);
     let report: RunReport;
+    let replays: StoredReplay[] = [];
     try {
-      report = await checkEndpoint({
+      const options: EndpointCheckOptions = {
         url,
         method,
         runs,
@@ -75,15 +93,25 @@ export const endpointCommand: Command = {
         seed,
         ...shard,
         ...(values.replay === undefined ? {} : { replayPath: values.replay }),
+        ...(values.property === undefined ? {} : { properties: values.property }),
         onProgress: (done, total) => outputs.events.progress(undefined, done, total),
         onFinding: (finding) => outputs.events.finding(finding),
-      });
+      };
+      if (store !== undefined) {
+        const replayText = (file: string): string => storedReplayText(store.dir, file, 'endpoint');
+        replays = await replayStoredCalls(options, properties, store.files, replayText);
+        for (const finding of replays.flatMap((replay) => replay.findings)) outputs.events.finding(finding);
+      }
+      report = await checkEndpoint(options);
+      // Under --lenient a warning is reported but fails nothing, so it is not kept either.
+      if (store !== undefined) report = await finishFailureStore(store, report, replays, (finding) => values.lenient !== true || finding.severity !== 'warning');
       for (const property of report.properties) outputs.events.propertyEnd(property);
       outputs.events.runEnd(report);
     } finally {
       outputs.close();
     }
     write(outputs.console, consoleReport(report));
+    if (report.failureStore !== undefined) write(outputs.console, failureStoreReport(report.failureStore));
     outputs.write(report);
     return failsRun(report) ? 1 : 0;
   },

@@ -13,7 +13,13 @@ import { moduleTarget } from '../../targets/builder/moduleTarget.js';
 import { readKnownFailures } from '../../targets/builder/readKnownFailures.js';
 import { stdioTarget } from '../../targets/builder/stdioTarget.js';
 import { withTimeout } from '../../targets/builder/withTimeout.js';
+import { selectProperties } from '../../check/selectProperties.js';
+import { replayBuilderCases } from '../../check/store/replayBuilderCases.js';
+import { storedReplayText, type StoredReplay } from '../../check/store/storedReplay.js';
+import { failureStoreReport } from '../../report/failureStoreReport.js';
 import { integerOption, parseCommandArgs } from '../args.js';
+import { beginFailureStore, finishFailureStore } from '../failureStoreRun.js';
+import { propertyList } from '../propertyList.js';
 import { replayPathOption } from '../replayPathOption.js';
 import { seedOption } from '../seedOption.js';
 import { write, type Command } from '../io.js';
@@ -21,7 +27,7 @@ import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.
 
 /** Kit flags come first: everything after `--` is the builder's command line and reaches the builder, not the kit. */
 const USAGE =
-  `dial-kit generator [--runs N] [--seed S] [--only valid|invalid|unwritable|all] [--max-findings N] [--known FILE] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse] [--module M [--export P] | --stdio -- CMD [ARGS…]]`;
+  `dial-kit generator [--runs N] [--seed S] [--only valid|invalid|unwritable|all] [--max-findings N] [--known FILE] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse] [--property ID]… [--list] [--failures DIR] [--module M [--export P] | --stdio -- CMD [ARGS…]]`;
 
 const FLAGS = {
   module: { type: 'string' },
@@ -37,6 +43,9 @@ const FLAGS = {
   'invalid-policy': { type: 'string' },
   'max-findings': { type: 'string' },
   known: { type: 'string' },
+  property: { type: 'string', multiple: true },
+  list: { type: 'boolean' },
+  failures: { type: 'string' },
 } as const;
 
 
@@ -73,9 +82,17 @@ export const generatorCommand: Command = {
     if (values.stdio === true && command.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', '--stdio needs the builder command after --, e.g. --stdio -- python3 builder.py');
     if (values.stdio !== true && command.length > 0) throw new DialKitError('DIALKIT_ERR_USAGE', `a command after -- is only used with --stdio`);
     replayPathOption(values.replay);
+    const properties = selectProperties(builderProperties('all'), values.property).filter((property) => only === 'all' || property.documents === only);
+    if (properties.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', `--only ${only} leaves none of the properties named by --property`);
+    if (values.list === true) {
+      write(io.stdout, propertyList(properties));
+      return 0;
+    }
+    const store = values.failures === undefined ? undefined : await beginFailureStore(values.failures, 'generator');
 
     const outputs = openReportOutputs(values, io);
     if (outputs.shard !== undefined && values.replay !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay replays one case of the whole run; leave out --shard');
+    if (outputs.shard !== undefined && store !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--failures replays and keeps the cases of whole runs; leave out --shard');
     const targetWords = values.stdio === true
       ? ['--stdio', '--', ...command]
       : [...(values.module === undefined ? [] : ['--module', values.module]), ...(values.export === undefined ? [] : ['--export', values.export])];
@@ -94,10 +111,15 @@ export const generatorCommand: Command = {
       ? await stdioTarget({ command: command[0] as string, args: command.slice(1), timeoutMs })
       : withTimeout(await moduleTarget({ ...(values.module === undefined ? {} : { module: values.module }), ...(values.export === undefined ? {} : { exportPath: values.export }) }), timeoutMs);
     const bar = progressBar(io.stderr);
-    const properties = builderProperties(only);
     outputs.events.runStart({ version: kitVersion(), mode: 'generator', target: target.name, seed, runs, ...(outputs.shard === undefined ? {} : { shard: outputs.shard }), properties });
     let report;
+    let replays: StoredReplay[] = [];
     try {
+      if (store !== undefined) {
+        const replayText = (file: string): string => storedReplayText(store.dir, file, 'generator');
+        replays = await replayBuilderCases(store.files, properties, target, { strict: values.strict === true, invalidPolicy, replayText });
+        for (const finding of replays.flatMap((replay) => replay.findings)) outputs.events.finding(finding);
+      }
       report = await runBuilderProperties(properties, target, {
         seed,
         runs,
@@ -115,6 +137,7 @@ export const generatorCommand: Command = {
         onPropertyStart: (property) => outputs.events.propertyStart(property),
         onPropertyEnd: (result) => outputs.events.propertyEnd(result),
       });
+      if (store !== undefined) report = await finishFailureStore(store, report, replays, () => true);
       outputs.events.runEnd(report);
     } finally {
       bar.finish();
@@ -125,6 +148,7 @@ export const generatorCommand: Command = {
       throw new DialKitError('DIALKIT_ERR_NOTHING_CHECKED', `nothing was checked: ${report.properties[0]?.skipReason ?? 'every property was skipped'}`);
     }
     write(outputs.console, consoleReport(report));
+    if (report.failureStore !== undefined) write(outputs.console, failureStoreReport(report.failureStore));
     outputs.write(report);
     return failsRun(report, { strict: values.strict === true }) ? 1 : 0;
   },

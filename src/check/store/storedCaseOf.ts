@@ -1,0 +1,80 @@
+import type { TwimlDocument } from '../../model/document.js';
+import { serializeTwiml } from '../../xml/serialize.js';
+import type { DialEpisode } from '../endpoint/callStory.js';
+import type { AnswerSummary } from '../endpoint/endpointFinding.js';
+import type { Finding } from '../findings.js';
+import { kitVersion } from '../kitVersion.js';
+import { STORED_CASE_FORMAT, STORED_CASE_VERSION, type StoredCase, type StoredMode } from './storedCase.js';
+
+interface EndpointCounterexample {
+  readonly story: { readonly initialParams: unknown; readonly dials: readonly DialEpisode[] };
+  readonly step: number;
+  readonly role: string;
+  readonly request: unknown;
+  readonly answer: AnswerSummary;
+}
+
+/** Timings are not part of a case: they would make two stores of the same case differ. */
+function withoutTimings(line: string): string {
+  return line.replace(/, \d+ ms$/, '').replace(/ after \d+ ms$/, '');
+}
+
+/** The endpoint finding shows parameters as an object when no name repeats; the store keeps the pairs. */
+function pairs(params: unknown): [string, string][] {
+  if (Array.isArray(params)) return params.map(([name, value]) => [String(name), String(value)]);
+  return Object.entries((params ?? {}) as Record<string, unknown>).map(([name, value]) => [name, String(value)]);
+}
+
+function xmlOf(document: TwimlDocument): string | undefined {
+  try {
+    return serializeTwiml(document);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The case a finding's shrunk counterexample makes, ready to be written as JSON. */
+export function storedCaseOf(mode: StoredMode, finding: Finding, seed: number): StoredCase {
+  const base = {
+    format: STORED_CASE_FORMAT,
+    version: STORED_CASE_VERSION,
+    mode,
+    propertyId: finding.propertyId,
+    title: finding.title,
+    summary: finding.summary,
+    fingerprint: finding.fingerprint,
+    found: { kitVersion: kitVersion(), seed, replay: finding.replay },
+  } as const;
+  if (mode === 'generator') {
+    const document = finding.counterexample as TwimlDocument;
+    const xml = xmlOf(document);
+    return {
+      ...base,
+      mode,
+      case: {
+        document,
+        ...(xml === undefined ? {} : { xml }),
+        ...(finding.expected === undefined ? {} : { expected: finding.expected }),
+        ...(finding.actual === undefined ? {} : { actual: finding.actual }),
+        steps: finding.steps,
+        // builderFinding marks a build made with typed calls in its first step.
+        calls: finding.steps[0]?.startsWith('// typed calls') === true ? 'typed' : 'strings',
+      },
+    };
+  }
+  const example = finding.counterexample as EndpointCounterexample;
+  const { elapsedMs: _timing, ...answer } = example.answer;
+  return {
+    ...base,
+    mode,
+    case: {
+      initialParams: pairs(example.story.initialParams),
+      dials: example.story.dials,
+      step: example.step,
+      role: example.role,
+      request: example.request,
+      answer,
+      exchanges: finding.steps.map(withoutTimings),
+    },
+  };
+}
