@@ -9,12 +9,15 @@ import { readKnownFailures } from '../src/targets/builder/readKnownFailures.js';
 import { BUNDLED_TWILIO_KNOWN } from './bundledTwilioKnown.js';
 import { runBuilderProperties, type RunBuilderOptions } from '../src/check/runBuilderProperties.js';
 import { failsRun } from '../src/check/grade.js';
+import { selectProperties } from '../src/check/selectProperties.js';
 
 export interface CheckGeneratorOptions extends Partial<Omit<RunBuilderOptions, 'invalidPolicy' | 'known'>> {
   /** What to check: a target, or a plain `(document) => xml` function. Default: the bundled twilio package. */
   readonly target?: BuilderTarget | BuilderFunction;
   /** Default `all`. */
   readonly only?: DocumentSelection;
+  /** Only the properties with these ids (default: every property `only` selects). */
+  readonly properties?: readonly string[];
   readonly invalidPolicy?: InvalidPolicy;
   /** Time limit of one build, in ms. Default 5000. */
   readonly timeoutMs?: number;
@@ -39,7 +42,8 @@ export async function checkGenerator(options: CheckGeneratorOptions = {}): Promi
   const target = withTimeout(base, options.timeoutMs ?? 5000);
   try {
     const known = typeof options.known === 'string' ? readKnownFailures(options.known) : (options.known ?? (given === undefined ? BUNDLED_TWILIO_KNOWN : []));
-    return await runBuilderProperties(builderProperties(options.only ?? 'all'), target, { ...options, known, seed: options.seed ?? DEFAULT_SEED });
+    const properties = selectProperties(builderProperties(options.only ?? 'all'), options.properties);
+    return await runBuilderProperties(properties, target, { ...options, known, seed: options.seed ?? DEFAULT_SEED });
   } finally {
     if (given === undefined || typeof given === 'function') await base.close();
   }

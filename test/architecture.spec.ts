@@ -30,9 +30,11 @@ const LAYERS: readonly Layer[] = [
   { folder: 'src/arbitraries', allows: (target) => !target.startsWith('src/targets/') && !target.startsWith('src/cli/'), rule: 'src/arbitraries never imports src/targets or src/cli' },
   ...['src/targets', 'src/check', 'src/report'].map((folder) => ({
     folder,
-    allows: (target: string) => !target.startsWith('properties/') && !target.startsWith('src/cli/'),
-    rule: `${folder} sees the model and the target interface, never the catalogue (properties/) or the CLI`,
+    allows: (target: string) => !target.startsWith('properties/') && !target.startsWith('src/cli/') && !target.startsWith('src/vitest/') && target !== 'vitest',
+    rule: `${folder} sees the model and the target interface, never the catalogue (properties/), the CLI, or vitest`,
   })),
+  // The vitest entry point is a front end like the CLI: it may use the catalogue, and it is the only source that imports vitest.
+  { folder: 'src/vitest', allows: (target) => !target.startsWith('src/cli/'), rule: 'src/vitest never imports the CLI' },
 ];
 
 /** Every module specifier a file names: static imports and re-exports (type-only too), side-effect imports, import(). */
@@ -96,6 +98,8 @@ describe('architecture (STYLE.md layering)', () => {
       ['src/targets/http/httpClient.ts', "import { runCli } from '../../cli/main.js';"],
       ['src/arbitraries/dialVerb.ts', "import { httpTarget } from '../targets/http.js';"],
       ['src/arbitraries/dialCase.ts', "import type { CliIo } from '../cli/io.js';"],
+      ['src/check/findings.ts', "import { test } from 'vitest';"],
+      ['src/vitest/reportSuite.ts', "import { write } from '../cli/io.js';"],
     ]);
     expect(violations(broken)).toHaveLength(broken.size);
     const fine = new Map<string, string>([
