@@ -1,5 +1,6 @@
 import { describe, test } from 'vitest';
 import type { PropertyResult, RunReport } from '../check/findings.js';
+import { failsRunAt, gradeOf } from '../check/grade.js';
 import { DialKitError } from '../errors.js';
 import { consoleReport } from '../report/consoleReport.js';
 
@@ -9,6 +10,8 @@ export type Expectations = Readonly<Record<string, 'pass' | 'fail'>>;
 export interface SuiteOptions {
   /** Verdicts expected per property id; a property expected to fail that holds again fails the test, so the list stays true. */
   readonly expect?: Expectations;
+  /** `should` findings fail their test too (as `--strict` makes them fail a run); `info` findings never do. */
+  readonly strict?: boolean;
   /** Limit of each test (the first one runs the check), in ms: it stops a hung target, it never judges speed. */
   readonly timeout?: number;
 }
@@ -48,8 +51,9 @@ export function reportSuite(name: string, properties: readonly { readonly id: st
             throw new DialKitFindingsError(`${property.id} was not checked${result?.skipReason === undefined ? '' : `: ${result.skipReason}`}`);
           }
           const wanted = options.expect?.[property.id] ?? 'pass';
-          if (wanted === 'pass' && result.status === 'failed') throw new DialKitFindingsError(`\n${findingsOf(done, result)}`);
-          if (wanted === 'fail' && result.status !== 'failed') {
+          const fails = result.status === 'failed' && failsRunAt(gradeOf(result), { strict: options.strict === true });
+          if (wanted === 'pass' && fails) throw new DialKitFindingsError(`\n${findingsOf(done, result)}`);
+          if (wanted === 'fail' && !fails) {
             throw new DialKitFindingsError(`${property.id} was expected to fail and holds now (${result.runs} runs): take it out of expect`);
           }
         },
