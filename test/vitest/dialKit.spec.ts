@@ -25,7 +25,7 @@ dialKit.endpoint('the bundled forwarding app, over GET', { url: () => app?.url ?
 
 describe('dialKit misuse is found when the tests are registered', () => {
   it('an expectation about a property the check does not have', () => {
-    expect(() => dialKit.generator('typo', { expect: { 'GEN-BUILD-01': 'fail' } })).toThrow(/expect names "GEN-BUILD-01", which is not a property of this check \(GEN-BUILD-001, GEN-BUILD-002\)/);
+    expect(() => dialKit.generator('typo', { expect: { 'GEN-BUILD-01': 'fail' } })).toThrow(/expect names "GEN-BUILD-01", which is not a property of this check \(GEN-BUILD-001, GEN-BUILD-002, GEN-BUILD-003\)/);
     expect(() => dialKit.endpoint('typo', { url: 'http://127.0.0.1:1/', properties: ['EP-NOPE'] })).toThrow(/--property "EP-NOPE" is not a property of this check/);
   });
 });

@@ -38,6 +38,7 @@ describe('twiml-dial-kit/vitest in a vitest run of its own', () => {
       'no <Dial> has a timeout',
       'title-case booleans GEN-BUILD-001: a valid <Dial> document is built into XML Twilio reads the same way',
       'title-case booleans GEN-BUILD-002: a document that breaks a rule is refused or written exactly as asked, never silently changed',
+      'title-case booleans GEN-BUILD-003: a document holding a character XML cannot carry is refused, never written raw or silently changed',
     ]);
     // -t filters by property id: GEN-BUILD-002 is not run.
     expect(byName.get('title-case booleans GEN-BUILD-002: a document that breaks a rule is refused or written exactly as asked, never silently changed')?.status).toBe('skipped');
