@@ -8,6 +8,7 @@ import { consoleReport } from '../../report/consoleReport.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { seedOption } from '../seedOption.js';
 import { write, type Command } from '../io.js';
+import { emulatorProfile } from './emulatorProfile.js';
 
 /** The example emulator's driver, from src/cli/commands/ or dist/src/cli/commands/ (it ships with the kit once it is on main). */
 function emulatorDriver(): string | undefined {
@@ -51,7 +52,7 @@ export const demoCommand: Command = {
       let findings = builderReport.findingCount + endpointReport.findingCount;
       if (driver !== undefined) {
         write(io.stdout, `\n== 3/3 The example emulator as a TwiML interpreter (${endpointRuns} calls)\n`);
-        const interpreterReport = await checkInterpreter({ command: process.execPath, args: [driver], runs: endpointRuns, seed });
+        const interpreterReport = await checkInterpreter({ command: process.execPath, args: [driver], runs: endpointRuns, seed, profile: emulatorProfile() });
         write(io.stdout, consoleReport(interpreterReport));
         findings += interpreterReport.findingCount;
       }
