@@ -105,19 +105,33 @@ function kill(state: Process): void {
   state.child.kill('SIGKILL');
 }
 
-/** The next thing the driver wrote, or a hang once `deadline` passes. */
-async function next(state: Process, deadline: number, hang: () => DriverFailure): Promise<Incoming> {
+/**
+ * The time limit of one exchange with the driver: one timer, armed once, that wakes the reader when it
+ * fires. No clock is read: only a driver that stops answering meets the limit, whatever the load.
+ */
+interface TimeLimit {
+  readonly expired: () => boolean;
+  readonly stop: () => void;
+}
+
+function startLimit(state: Process, ms: number): TimeLimit {
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    state.wake?.();
+  }, ms);
+  return { expired: () => expired, stop: () => clearTimeout(timer) };
+}
+
+/** The next thing the driver wrote, or a hang once the limit has expired. */
+async function next(state: Process, limit: TimeLimit, hang: () => DriverFailure): Promise<Incoming> {
   for (;;) {
     const incoming = state.queue.shift();
     if (incoming !== undefined) return incoming;
-    const left = deadline - Date.now();
-    if (left <= 0) return { kind: 'failure', failure: hang() };
-    let timer: NodeJS.Timeout | undefined;
+    if (limit.expired()) return { kind: 'failure', failure: hang() };
     await new Promise<void>((resolve) => {
       state.wake = resolve;
-      timer = setTimeout(resolve, left);
     });
-    clearTimeout(timer);
     state.wake = undefined;
   }
 }
@@ -141,7 +155,9 @@ export async function startCarrierDriver(options: CarrierDriverOptions): Promise
   const hello: KitMessage = { type: 'hello', protocol: CARRIER_PROTOCOL, version: CARRIER_VERSION };
   state.child.stdin.write(`${JSON.stringify(hello)}\n`);
   const startMs = options.startTimeoutMs ?? 15_000;
-  const first = await next(state, Date.now() + startMs, () => ({ kind: 'hang', message: `the driver did not answer the hello within ${startMs} ms` }));
+  const helloLimit = startLimit(state, startMs);
+  const first = await next(state, helloLimit, () => ({ kind: 'hang', message: `the driver did not answer the hello within ${startMs} ms` }));
+  helloLimit.stop();
   const refuse = (code: 'DIALKIT_ERR_TARGET_START' | 'DIALKIT_ERR_TARGET_PROTOCOL', why: string): never => {
     kill(state);
     throw new DialKitError(code, `cannot use the driver ${JSON.stringify(display)}: ${why}`);
@@ -174,22 +190,29 @@ export async function startCarrierDriver(options: CarrierDriverOptions): Promise
       };
       if (state.dead) return { sent, received, messages, failure: { kind: 'crash', message: 'the driver had already exited' } };
       state.child.stdin.write(`${sent}\n`);
-      const deadline = Date.now() + timeoutMs;
       const what = message.type === 'start' ? `the start of call ${message.call}` : `event ${message.seq} of call ${message.call} (${message.event.kind})`;
-      for (;;) {
-        const incoming = await next(state, deadline, () => ({ kind: 'hang', message: `the driver did not acknowledge ${what} within ${timeoutMs} ms (a hang)` }));
-        if (incoming.kind === 'failure') return failed(incoming.failure);
-        received.push(incoming.line.length > 2000 ? `${incoming.line.slice(0, 2000)}…` : incoming.line);
-        const parsedLine = parseDriverLine(incoming.line);
-        if (!parsedLine.ok) return failed({ kind: parsedLine.problem.includes('not JSON') ? 'garbage' : 'schema', message: parsedLine.problem });
-        const got = parsedLine.message;
-        if (got.type === 'error') return failed({ kind: 'driver-error', message: `the driver reported an error on ${what}: ${preview(got.message)}` });
-        if (answers(got, message)) return { sent, received, messages, now: (got as { now: number }).now };
-        if (got.type === 'ready' || got.type === 'ack' || got.call !== message.call) {
-          return failed({ kind: 'protocol', message: `the driver wrote ${preview(incoming.line)} while handling ${what}` });
+      const limit = startLimit(state, timeoutMs);
+      try {
+        return await readExchange(limit);
+      } finally {
+        limit.stop();
+      }
+      async function readExchange(limit: TimeLimit): Promise<Exchange> {
+        for (;;) {
+          const incoming = await next(state, limit, () => ({ kind: 'hang', message: `the driver did not acknowledge ${what} within ${timeoutMs} ms (a hang)` }));
+          if (incoming.kind === 'failure') return failed(incoming.failure);
+          received.push(incoming.line.length > 2000 ? `${incoming.line.slice(0, 2000)}…` : incoming.line);
+          const parsedLine = parseDriverLine(incoming.line);
+          if (!parsedLine.ok) return failed({ kind: parsedLine.problem.includes('not JSON') ? 'garbage' : 'schema', message: parsedLine.problem });
+          const got = parsedLine.message;
+          if (got.type === 'error') return failed({ kind: 'driver-error', message: `the driver reported an error on ${what}: ${preview(got.message)}` });
+          if (answers(got, message)) return { sent, received, messages, now: (got as { now: number }).now };
+          if (got.type === 'ready' || got.type === 'ack' || got.call !== message.call) {
+            return failed({ kind: 'protocol', message: `the driver wrote ${preview(incoming.line)} while handling ${what}` });
+          }
+          messages.push(got);
+          if (messages.length > MAX_MESSAGES_PER_EXCHANGE) return failed({ kind: 'flood', message: `the driver wrote more than ${MAX_MESSAGES_PER_EXCHANGE} messages while handling ${what}` });
         }
-        messages.push(got);
-        if (messages.length > MAX_MESSAGES_PER_EXCHANGE) return failed({ kind: 'flood', message: `the driver wrote more than ${MAX_MESSAGES_PER_EXCHANGE} messages while handling ${what}` });
       }
     },
     async close(): Promise<void> {
