@@ -15,6 +15,9 @@ import { runEndpointCheck, type EndpointSuite } from '../src/check/endpoint/runE
 import type { RunReport } from '../src/check/findings.js';
 import { selectProperties } from '../src/check/selectProperties.js';
 import { transportFailureCode } from '../src/targets/http/transportFailure.js';
+import { aimedMaterial, aimedOutcome, type AimedMaterial } from '../src/arbitraries/aimedOutcome.js';
+import { checkedExpectations, type Expectation } from '../src/check/endpoint/expectation.js';
+import { expectationsHold, FLOW_PROPERTIES } from './endpointFlow.js';
 
 function none(): readonly Problem[] {
   return [];
@@ -70,6 +73,7 @@ const redirects: EndpointProperty = {
   title: 'HTTP redirects are ones Twilio follows (301, 302, 303, 307 with Location; at most 10)',
   source: 'facts §5 (Redirects); facts §1.3 11215/11216',
   severity: 'error',
+  judges: (observation) => observation.hops.length > 1 || observation.redirectProblem !== undefined,
   check(observation) {
     const problem = observation.redirectProblem;
     return problem === undefined ? none() : [{ key: `redirect.${problem.kind}`, code: problem.code, message: problem.message }];
@@ -105,6 +109,7 @@ const callbackStatus: EndpointProperty = {
   title: 'status callbacks are answered 200 or 204',
   source: 'facts §4.2; facts §1.3 15003',
   severity: 'warning',
+  judges: (observation) => !observation.expectsTwiml,
   check(observation) {
     if (!answered(observation) || observation.expectsTwiml || observation.redirectProblem !== undefined) return none();
     const status = observation.exchange.status;
@@ -190,18 +195,36 @@ const noWarnings: EndpointProperty = {
   check: (observation) => validatorProblems(observation, 'warning'),
 };
 
-/** A probe answered 200 with a document that has a verb: the app executed a request it should have refused. @see facts §5.1, [SEC] */
+/** A probe answered 200 with a document that has a verb: the app executed a request it should have refused. */
+function executedProbe(observation: AnswerObservation): boolean {
+  if (!isSignatureProbe(observation) || !answered(observation) || observation.exchange.status !== 200) return false;
+  const document = observation.validation?.document;
+  return document !== undefined && document.root === 'Response' && document.verbs.some((verb) => verb.kind !== 'text');
+}
+
+/**
+ * The voice URL refuses requests with a wrong or a missing X-Twilio-Signature. Judged per call, so an app
+ * that ignores signatures is one finding naming every probe it executed.
+ * @see facts §5.1, [SEC]
+ */
 const signatureEnforced: EndpointProperty = {
   id: 'EP-SIGNATURE',
   title: 'requests with a wrong or missing X-Twilio-Signature are not executed',
   source: 'facts §5.1; [SEC]',
   severity: 'security',
-  check(observation) {
-    if (!isSignatureProbe(observation) || !answered(observation) || observation.exchange.status !== 200) return none();
-    const document = observation.validation?.document;
-    if (document === undefined || document.root !== 'Response' || !document.verbs.some((verb) => verb.kind !== 'text')) return none();
-    const which = observation.role === 'signature-tampered' ? 'a wrong' : 'no';
-    return [{ key: observation.role, message: `the voice URL answered a request with ${which} X-Twilio-Signature with executable TwiML (200, <Response> with verbs): anyone can drive this app` }];
+  judgesCall: (transcript) => transcript.observations.some(isSignatureProbe),
+  checkCall(transcript) {
+    const executed = transcript.observations.filter(executedProbe);
+    const first = executed[0];
+    if (first === undefined) return [];
+    const which = executed.map((observation) => (observation.role === 'signature-tampered' ? 'a wrong' : 'no')).join(' and with ');
+    return [
+      {
+        key: 'signature.ignored',
+        at: transcript.observations.indexOf(first),
+        message: `the voice URL answered requests with ${which} X-Twilio-Signature with executable TwiML (200, <Response> with verbs): anyone can drive this app`,
+      },
+    ];
   },
 };
 
@@ -218,7 +241,13 @@ export const ENDPOINT_PROPERTIES: readonly EndpointProperty[] = [
   noErrors,
   noWarnings,
   signatureEnforced,
+  ...FLOW_PROPERTIES,
 ];
+
+/** The catalogue of a run: every endpoint property, and EP-EXPECT when the user gave expectations. */
+export function endpointProperties(expectations: readonly Expectation[] = []): readonly EndpointProperty[] {
+  return expectations.length === 0 ? ENDPOINT_PROPERTIES : [...ENDPOINT_PROPERTIES, expectationsHold(expectations)];
+}
 
 /** The catalogue with the generators that play calls: generated first requests and `<Dial>` outcomes fitted to each `<Dial>`. */
 export const ENDPOINT_SUITE: EndpointSuite<OutcomeMaterial> = {
@@ -235,5 +264,22 @@ export const ENDPOINT_SUITE: EndpointSuite<OutcomeMaterial> = {
  * which no `<Dial>` was ever reached.
  */
 export function checkEndpoint(options: EndpointCheckOptions): Promise<RunReport> {
-  return runEndpointCheck(options, { ...ENDPOINT_SUITE, properties: selectProperties(ENDPOINT_PROPERTIES, options.properties) });
+  const expectations = checkedExpectations(options.expectations ?? []);
+  const properties = selectProperties(endpointProperties(expectations), options.properties);
+  if (expectations.length === 0) return runEndpointCheck(options, { ...ENDPOINT_SUITE, properties });
+  return runEndpointCheck(options, { ...aimedSuite(expectations), properties });
+}
+
+/**
+ * The suite of a run with expectations: outcomes aimed at the statuses they name (src/arbitraries/aimedOutcome.ts),
+ * so each is exercised; the first requests as without.
+ */
+export function aimedSuite(expectations: readonly Expectation[]): EndpointSuite<AimedMaterial> {
+  const statuses = [...new Set(expectations.flatMap((expectation) => expectation.statuses))];
+  return {
+    properties: endpointProperties(expectations),
+    voiceRequest: () => voiceRequest(),
+    outcomeMaterial: () => aimedMaterial(statuses),
+    fitOutcome: (dial, material) => aimedOutcome(dial, material),
+  };
 }

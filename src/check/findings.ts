@@ -60,7 +60,10 @@ export interface PropertyResult {
   readonly id: string;
   readonly title: string;
   readonly source: string;
-  readonly status: 'passed' | 'failed' | 'skipped';
+  /** `not-exercised`: the run never gave the property anything to judge (e.g. no status callback was ever requested), so it did not pass either. */
+  readonly status: 'passed' | 'failed' | 'skipped' | 'not-exercised';
+  /** Sentences about what the run did or did not reach for this property (e.g. an expected DialCallStatus never produced). */
+  readonly notes?: readonly string[];
   /** How much its findings weigh (src/check/grade.ts); absent in reports written before grades: `must`. */
   readonly grade?: Grade;
   readonly runs: number;
@@ -107,6 +110,8 @@ export interface RunReport {
   readonly fixed?: readonly KnownFailure[];
   /** The known divergences of the target's profile and what became of each (interpreter check). */
   readonly divergences?: readonly DivergenceResult[];
+  /** Sentences about the run as a whole that a reader must not miss beside the findings (e.g. no `<Dial>` was reached). */
+  readonly notes?: readonly string[];
   /** With `--failures DIR`: the stored cases replayed before the run, what became of each, and the cases saved. */
   readonly failureStore?: FailureStoreSummary;
 }

@@ -82,7 +82,7 @@ function everyCase(results: readonly PropertyResult[]): PropertyResult {
   const base = results.find((result) => result.status === 'failed') ?? (results[0] as PropertyResult);
   return {
     ...base,
-    status: failed ? 'failed' : results.every((result) => result.status === 'skipped') ? 'skipped' : 'passed',
+    status: failed ? 'failed' : results.every((result) => result.status === 'skipped') ? 'skipped' : results.some((result) => result.status === 'passed') ? 'passed' : 'not-exercised',
     runs: results.reduce((sum, result) => sum + result.runs, 0),
     findings,
     durationMs: Math.max(...results.map((result) => result.durationMs)),

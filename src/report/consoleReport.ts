@@ -18,6 +18,7 @@ export function consoleReport(report: RunReport, options: ConsoleReportOptions =
   lines.push('');
   const idWidth = Math.max(0, ...report.properties.map((property) => property.id.length));
   for (const property of report.properties) lines.push(propertyLine(property, idWidth));
+  for (const note of report.notes ?? []) lines.push('', `NOTE ${note}`);
   for (const property of report.properties) {
     for (const finding of property.findings) lines.push('', ...findingLines(finding, options.maxDifferences ?? 20));
   }
@@ -53,10 +54,11 @@ function divergenceLines(divergence: DivergenceResult): string[] {
   return [`NOT SEEN ${which}: the property failed for another reason, so the run cannot tell (${divergence.reason})`];
 }
 
-const MARK: Readonly<Record<PropertyResult['status'], string>> = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' };
+const MARK: Readonly<Record<PropertyResult['status'], string>> = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP', 'not-exercised': 'NOT EXERCISED' };
 
 function propertyLine(property: PropertyResult, idWidth: number): string {
-  const tail = property.status === 'skipped' && property.skipReason !== undefined ? ` (${property.skipReason})` : '';
+  const reason = property.status === 'skipped' && property.skipReason !== undefined ? ` (${property.skipReason})` : '';
+  const tail = reason + (property.notes ?? []).map((note) => `\n      note: ${note}`).join('');
   const grade = gradeOf(property);
   // Only the grades that do not fail a run by themselves are named; `must` is what every line means.
   const graded = grade === 'must' ? '' : `${grade}; `;

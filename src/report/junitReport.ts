@@ -7,7 +7,7 @@ import type { Finding, RunReport } from '../check/findings.js';
  */
 export function junitReport(report: RunReport): string {
   const failures = report.properties.filter((property) => property.status === 'failed').length;
-  const skipped = report.properties.filter((property) => property.status === 'skipped').length;
+  const skipped = report.properties.filter((property) => property.status === 'skipped' || property.status === 'not-exercised').length;
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
     name: `dial-kit ${report.mode}`,
     tests: String(report.properties.length),
@@ -27,6 +27,7 @@ export function junitReport(report: RunReport): string {
   for (const property of report.properties) {
     const testcase = suite.ele('testcase', { classname: `dial-kit.${report.mode}`, name: `${property.id} ${property.title}`, time: seconds(property.durationMs) });
     if (property.status === 'skipped') testcase.ele('skipped', { message: property.skipReason ?? 'skipped' });
+    if (property.status === 'not-exercised') testcase.ele('skipped', { message: `not exercised: the run gave it nothing to judge${(property.notes ?? []).map((note) => `; ${note}`).join('')}` });
     for (const finding of property.findings) testcase.ele('failure', { message: finding.summary, type: finding.fingerprint }).txt(failureText(finding));
   }
   return root.end({ prettyPrint: true, wellFormed: false });

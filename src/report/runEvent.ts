@@ -46,6 +46,8 @@ export type RunEvent =
       readonly passed: number;
       readonly failed: number;
       readonly skipped: number;
+      /** Properties the run never gave anything to judge. */
+      readonly notExercised?: number;
       readonly durationMs: number;
     };
 

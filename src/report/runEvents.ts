@@ -57,7 +57,7 @@ export function runEvents(writeLine: ((line: string) => void) | undefined, now: 
     },
     runEnd(report) {
       const count = (status: PropertyResult['status']): number => report.properties.filter((property) => property.status === status).length;
-      emit({ event: 'run-end', findingCount: report.findingCount, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), durationMs: report.durationMs });
+      emit({ event: 'run-end', findingCount: report.findingCount, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), ...(count('not-exercised') === 0 ? {} : { notExercised: count('not-exercised') }), durationMs: report.durationMs });
     },
   };
 }

@@ -9,6 +9,14 @@ export interface DialEpisode {
   readonly outcome: DialOutcome;
   /** Seed the interpreter used for identifiers. */
   readonly seed: number;
+  /** What each leg dials (`Number:+14155550100`), for telling a redial of the same party. */
+  readonly targets?: readonly string[];
+  /** The DialCallStatus the `<Dial>` ended with. */
+  readonly status?: string;
+  /** What the call did next (`hangup`, `record`, `dial`, …): absent when the walk did not get that far. */
+  readonly next?: string;
+  /** Index among the call's answers of the one that decided `next`. */
+  readonly nextAt?: number;
 }
 
 /**

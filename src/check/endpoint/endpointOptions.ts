@@ -1,4 +1,5 @@
 import type { Finding } from '../findings.js';
+import type { Expectation } from './expectation.js';
 import type { Shard } from '../shard.js';
 import type { ValidateOptions } from '../../../reference/validate.js';
 import type { InterpretOptions } from '../../model/trace.js';
@@ -28,6 +29,8 @@ export interface EndpointCheckOptions {
   readonly lenient?: boolean;
   /** More origins the kit may send requests to, besides the voice URL's. */
   readonly allowOrigins?: readonly string[];
+  /** What the call does next after each DialCallStatus (`--expect`); adds EP-EXPECT and aims outcomes at the statuses named. */
+  readonly expectations?: readonly Expectation[];
   /** Only the properties with these ids (checkEndpoint selects them; replay lines repeat them). Default: all. */
   readonly properties?: readonly string[];
   /** Replay one call: fast-check's path, as printed in a finding's replay line (with its seed). */

@@ -8,7 +8,8 @@ import type { StoredReplay } from '../store/storedReplay.js';
 import { allowedOrigins } from './allowedOrigins.js';
 import { endpointFinding } from './endpointFinding.js';
 import { DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
-import type { EndpointProperty } from './endpointProperty.js';
+import type { EndpointCheckContext, EndpointProperty } from './endpointProperty.js';
+import { judgeCall } from './judgeCall.js';
 import { storedDraws } from './storedDraws.js';
 import { ValidationCache } from './validationCache.js';
 import { walkCall, type CallTranscript, type WalkSettings } from './walkCall.js';
@@ -54,7 +55,7 @@ export async function replayStoredCalls(
   try {
     for (const { file, stored } of calls) {
       const transcript = await walkCall(client, settings, stored.case.initialParams, storedDraws(stored.case.dials));
-      const findings = failingFindings(transcript, properties, timeoutMs, options.lenient === true, replayText(file));
+      const findings = failingFindings(transcript, properties, { timeoutMs, signed: options.authToken !== undefined, maxSteps: settings.maxSteps }, options.lenient === true, replayText(file));
       replays.push({ file, propertyId: stored.propertyId, status: findings.length === 0 ? 'fixed' : 'failing', findings });
     }
   } finally {
@@ -64,16 +65,12 @@ export async function replayStoredCalls(
 }
 
 /** The findings of the problems that fail a run (under lenient, warnings do not), one per fingerprint. */
-function failingFindings(transcript: CallTranscript, properties: readonly EndpointProperty[], timeoutMs: number, lenient: boolean, replay: string): Finding[] {
+function failingFindings(transcript: CallTranscript, properties: readonly EndpointProperty[], context: EndpointCheckContext, lenient: boolean, replay: string): Finding[] {
   const findings = new Map<string, Finding>();
-  for (const observation of transcript.observations) {
-    for (const property of properties) {
-      for (const problem of property.check(observation, { timeoutMs })) {
-        if (lenient && (problem.severity ?? property.severity) === 'warning') continue;
-        const finding = endpointFinding(property, problem, observation, transcript, replay);
-        if (!findings.has(finding.fingerprint)) findings.set(finding.fingerprint, finding);
-      }
-    }
+  for (const item of judgeCall(transcript, properties, context, lenient)) {
+    if (!item.fails) continue;
+    const finding = endpointFinding(item.property, item.problem, item.observation, transcript, replay);
+    if (!findings.has(finding.fingerprint)) findings.set(finding.fingerprint, finding);
   }
   return [...findings.values()];
 }

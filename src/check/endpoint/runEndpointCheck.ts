@@ -15,7 +15,8 @@ import { allowedOrigins } from './allowedOrigins.js';
 import type { AnswerObservation } from './answerObservation.js';
 import { endpointFinding } from './endpointFinding.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_SHRINKS, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
-import type { EndpointProperty, Problem } from './endpointProperty.js';
+import type { EndpointCheckContext, EndpointProperty } from './endpointProperty.js';
+import { exercises, judgeCall, type Judged } from './judgeCall.js';
 import { replayLine } from './replayLine.js';
 import { ValidationCache } from './validationCache.js';
 import { drawsFrom, walkCall, type CallTranscript, type WalkSettings } from './walkCall.js';
@@ -36,26 +37,6 @@ export interface EndpointSuite<Material = unknown> {
 
 /** Outcome materials drawn per call; the n-th `<Dial>` reached uses material n modulo the count. */
 const MATERIALS_PER_CALL = 4;
-
-interface Judged {
-  readonly property: EndpointProperty;
-  readonly problem: Problem;
-  readonly observation: AnswerObservation;
-  readonly fails: boolean;
-}
-
-function judge(transcript: CallTranscript, properties: readonly EndpointProperty[], timeoutMs: number, lenient: boolean): Judged[] {
-  const judged: Judged[] = [];
-  for (const observation of transcript.observations) {
-    for (const property of properties) {
-      for (const problem of property.check(observation, { timeoutMs })) {
-        const severity = problem.severity ?? property.severity;
-        judged.push({ property, problem, observation, fails: severity !== 'warning' || !lenient });
-      }
-    }
-  }
-  return judged;
-}
 
 /** Fixed `--param` values replace generated ones of the same name; the rest keep the generator's order. */
 function withFixed(generated: VoiceRequestParams, fixed: ParamList): ParamList {
@@ -133,7 +114,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
       const outcome = await play(client, settings, suite, options, state, {
         seed: seedOfRound,
         numRuns: runs - consumed,
-        timeoutMs,
+        context: { timeoutMs, signed: options.authToken !== undefined, maxSteps: settings.maxSteps },
         lenient,
         maxShrinks,
         totalRuns: shardShare(options.shard, runs),
@@ -158,6 +139,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
     );
   }
   const properties = state.results(Date.now() - started);
+  const notes = state.dialsReached === 0 ? [`no <Dial> was reached in ${state.runsDone} calls: the checks of what follows a <Dial> judged nothing (use --param to reach a route behind a menu)`] : [];
   return {
     tool: 'twiml-dial-kit',
     version: kitVersion(),
@@ -171,6 +153,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
     properties,
     coverage: state.coverage(),
     findingCount: properties.reduce((sum, property) => sum + property.findings.length, 0),
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
@@ -194,6 +177,10 @@ class RunState {
   private readonly findings = new Map<string, Finding[]>();
   private readonly failed = new Set<string>();
   private readonly runsOf = new Map<string, number>();
+  /** Calls that gave each property something to judge. */
+  private readonly exercisedOf = new Map<string, number>();
+  /** `<Dial>`s by DialCallStatus whose next step the walk saw. */
+  private readonly judgedStatuses = new Map<string, number>();
   private readonly fingerprints = new Set<string>();
   private readonly outcomes = new Map<string, number>();
   /** What each document exercises, by document: validations are remembered by text, so the same document object comes back. */
@@ -211,6 +198,12 @@ class RunState {
     this.runsDone += 1;
     this.dialsReached += transcript.dialsReached;
     for (const id of this.enabled) this.runsOf.set(id, (this.runsOf.get(id) ?? 0) + 1);
+    for (const property of this.properties) {
+      if (this.enabled.has(property.id) && exercises(transcript, property)) this.exercisedOf.set(property.id, (this.exercisedOf.get(property.id) ?? 0) + 1);
+    }
+    for (const dial of transcript.story.dials) {
+      if (dial.status !== undefined && dial.next !== undefined) this.judgedStatuses.set(dial.status, (this.judgedStatuses.get(dial.status) ?? 0) + 1);
+    }
     for (const observation of transcript.observations) {
       const document = observation.validation?.document;
       if (document !== undefined && (observation.role === 'voice' || observation.role === 'action' || observation.role === 'redirect')) {
@@ -254,16 +247,23 @@ class RunState {
   }
 
   results(durationMs: number): PropertyResult[] {
-    return this.properties.map((property) => ({
-      id: property.id,
-      title: property.title,
-      source: property.source,
-      grade: property.grade ?? 'must',
-      status: this.failed.has(property.id) ? 'failed' : 'passed',
-      runs: this.runsOf.get(property.id) ?? 0,
-      findings: this.findings.get(property.id) ?? [],
-      durationMs,
-    }));
+    const tally = { calls: this.runsDone, judgedStatuses: this.judgedStatuses };
+    return this.properties.map((property) => {
+      const findings = this.findings.get(property.id) ?? [];
+      const exercised = (this.exercisedOf.get(property.id) ?? 0) > 0 || findings.length > 0;
+      const notes = property.notes?.(tally) ?? [];
+      return {
+        id: property.id,
+        title: property.title,
+        source: property.source,
+        grade: property.grade ?? 'must',
+        status: this.failed.has(property.id) ? 'failed' : exercised ? 'passed' : 'not-exercised',
+        runs: this.runsOf.get(property.id) ?? 0,
+        findings,
+        durationMs,
+        ...(notes.length > 0 ? { notes } : {}),
+      };
+    });
   }
 
   coverage(): Coverage {
@@ -285,7 +285,7 @@ function sortedCounts(map: ReadonlyMap<string, number>): Record<string, number> 
 interface RoundSettings {
   readonly seed: number;
   readonly numRuns: number;
-  readonly timeoutMs: number;
+  readonly context: EndpointCheckContext;
   readonly lenient: boolean;
   readonly maxShrinks: number;
   readonly totalRuns: number;
@@ -327,7 +327,7 @@ function player<Material>(
   const fixed = options.params ?? [];
   return async ([generated, drawn, callSeed], signal) => {
     const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(drawn, suite.fitOutcome, callSeed), signal);
-    return { transcript, judged: judge(transcript, active, round.timeoutMs, round.lenient) };
+    return { transcript, judged: judgeCall(transcript, active, round.context, round.lenient) };
   };
 }
 

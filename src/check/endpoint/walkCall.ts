@@ -1,20 +1,20 @@
 import { interpret } from '../../../reference/interpret/interpret.js';
 import type { ValidateOptions } from '../../../reference/validate.js';
 import type { DialVerb } from '../../model/dial.js';
-import type { TwimlDocument } from '../../model/document.js';
+import type { GenericElement, TwimlDocument } from '../../model/document.js';
 import type { DialOutcome } from '../../model/outcome.js';
 import type { DerivedRequest, InterpretOptions } from '../../model/trace.js';
 import { fetchFollowingRedirects, type RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
 import type { HttpClient } from '../../targets/http/httpClient.js';
 import type { ParamList } from '../../targets/http/signature.js';
 import { buildWebhookRequest, type HttpMethod, type SignatureMode, type WebhookRequest } from '../../targets/http/webhookRequest.js';
+import { dialedLegs, type DialedLeg } from '../../../reference/legs.js';
 import { observeAnswer, type AnswerObservation, type AnswerRole } from './answerObservation.js';
+import { firstChangingVerb, nextStepOf, PASS_THROUGH, stateKey, verbName, type FlowStep } from './callFlow.js';
 import { paramsRecord, type CallStory, type DialEpisode } from './callStory.js';
 import { withNounTwiml } from './contextDiagnostics.js';
 import type { ValidationCache } from './validationCache.js';
 
-/** Verbs that run and hand over to the next one without asking the app anything: the walk reads past them. */
-const PASS_THROUGH = new Set(['Say', 'Play', 'Pause']);
 /** Verbs that end the call. */
 const CALL_ENDERS = new Set(['Hangup', 'Reject', 'Leave']);
 
@@ -40,6 +40,17 @@ export interface CallDraws {
   seed(): number;
 }
 
+/** Why the walk of a call stopped. */
+export type WalkEnd =
+  /** The call ended: a verb ended it, the document ran out, or the caller hung up. */
+  | 'ended'
+  /** `maxSteps` documents were followed and the call was still going. */
+  | 'max-steps'
+  /** An answer Twilio would not execute (an error, a failed request): other properties judge it. */
+  | 'not-executable'
+  /** A verb the kit does not play, or a step it could not take: no verdict on the flow. */
+  | 'out-of-scope';
+
 export interface CallTranscript {
   readonly story: CallStory;
   readonly observations: readonly AnswerObservation[];
@@ -47,6 +58,19 @@ export interface CallTranscript {
   readonly dialsReached: number;
   /** The DialCallStatus of each interpreted `<Dial>`, for coverage. */
   readonly statuses: readonly string[];
+  /** Every TwiML document the call executed, in order. */
+  readonly flow: readonly FlowStep[];
+  readonly end: WalkEnd;
+}
+
+/** A `<Dial>` the walk played, filled in as the call goes on. */
+interface EpisodeState {
+  readonly episode: DialEpisode;
+  status: string;
+  /** What the call did next; undefined until a verb that changes the call is reached. */
+  next?: string;
+  /** Index among the observations of the answer that decided `next`. */
+  nextAt?: number;
 }
 
 interface Walk {
@@ -54,8 +78,33 @@ interface Walk {
   readonly settings: WalkSettings;
   readonly signal: AbortSignal | undefined;
   readonly observations: AnswerObservation[];
-  readonly dials: DialEpisode[];
+  readonly dials: EpisodeState[];
   readonly statuses: string[];
+  readonly flow: FlowStep[];
+}
+
+/** Every `<Dial>` still waiting to learn what the call did after it learns it now, from the answer at `at` (default: the document being executed). */
+function resolveNext(walk: Walk, next: string, at = walk.flow[walk.flow.length - 1]?.at): void {
+  for (const dial of walk.dials) {
+    if (dial.next !== undefined) continue;
+    dial.next = next;
+    if (at !== undefined) dial.nextAt = at;
+  }
+}
+
+/** Records a fetched document as a state of the call. */
+function enterState(walk: Walk, observation: AnswerObservation): FlowStep {
+  const step: FlowStep = {
+    step: observation.step,
+    role: observation.role,
+    method: observation.request.method,
+    url: observation.request.url,
+    key: stateKey(observation.request.method, observation.request.url, observation.text ?? ''),
+    at: walk.observations.lastIndexOf(observation),
+    gathered: false,
+  };
+  walk.flow.push(step);
+  return step;
 }
 
 async function fetchAnswer(walk: Walk, step: number, role: AnswerRole, expectsTwiml: boolean, request: WebhookRequest): Promise<AnswerObservation> {
@@ -135,7 +184,7 @@ function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, 
  * the kit's scope end the walk without a verdict on them.
  */
 export async function walkCall(client: HttpClient, settings: WalkSettings, initialParams: ParamList, draws: CallDraws, signal?: AbortSignal): Promise<CallTranscript> {
-  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [] };
+  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [], flow: [] };
   const callParams = paramsRecord(initialParams);
   const firstRequest = signed(walk, settings.url, settings.method, initialParams);
   // The probes are independent of the real first request, so they travel alongside it; their
@@ -143,8 +192,9 @@ export async function walkCall(client: HttpClient, settings: WalkSettings, initi
   const probes = settings.authToken === undefined ? [] : (['tampered', 'missing'] as const).map((mode) => probe(walk, initialParams, mode));
   const first = await fetchAnswer(walk, 1, 'voice', true, firstRequest);
   for (const observation of await Promise.all(probes)) walk.observations.push(observation);
-  const ended = await walkDocuments(walk, first, callParams, draws);
-  return { story: { initialParams, dials: walk.dials, ended }, observations: walk.observations, dialsReached: walk.dials.length, statuses: walk.statuses };
+  const { end, ended } = await walkDocuments(walk, first, callParams, draws);
+  const dials = walk.dials.map(({ episode, status, next, nextAt }) => ({ ...episode, status, ...(next === undefined ? {} : { next }), ...(nextAt === undefined ? {} : { nextAt }) }));
+  return { story: { initialParams, dials, ended }, observations: walk.observations, dialsReached: dials.length, statuses: walk.statuses, flow: walk.flow, end };
 }
 
 /** The first request again with a wrong or missing signature, sent once (no redirect followed): is it executed? */
@@ -158,80 +208,126 @@ async function probe(walk: Walk, params: ParamList, mode: 'tampered' | 'missing'
   });
 }
 
-async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: Readonly<Record<string, string>>, draws: CallDraws): Promise<string> {
+interface Stop {
+  readonly end: WalkEnd;
+  /** One sentence for the call story. */
+  readonly ended: string;
+}
+
+function stop(end: WalkEnd, ended: string): Stop {
+  return { end, ended };
+}
+
+/** Where the walk goes after a verb: the next verb of this document, another document, or the end of the walk. */
+type Move = { readonly kind: 'verb'; readonly index: number } | { readonly kind: 'fetch'; readonly role: AnswerRole; readonly request: WebhookRequest } | { readonly kind: 'document'; readonly observation: AnswerObservation } | Stop & { readonly kind: 'stop' };
+
+async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: Readonly<Record<string, string>>, draws: CallDraws): Promise<Stop> {
   let observation = first;
   let step = 1;
-  let verbIndex = 0;
   for (;;) {
     const document = executable(observation);
-    if (document === undefined) return `step ${step}: the ${observation.role} answer is not a document Twilio would execute`;
+    if (document === undefined) return stop('not-executable', `step ${step}: the ${observation.role} answer is not a document Twilio would execute`);
+    enterState(walk, observation);
     const documentUrl = observation.request.url;
-    let index = verbIndex;
-    let next: { role: AnswerRole; request: WebhookRequest } | undefined;
-    let advanced = false;
-    while (index < document.verbs.length && next === undefined && !advanced) {
-      const verb = document.verbs[index] as (typeof document.verbs)[number];
-      if (verb.kind === 'text' || (verb.kind === 'element' && PASS_THROUGH.has(verb.name))) {
+    let index = 0;
+    let move: Exclude<Move, { kind: 'verb' }> | undefined;
+    while (move === undefined) {
+      const verb = document.verbs[index];
+      if (verb === undefined) {
+        resolveNext(walk, 'hangup');
+        return stop('ended', `step ${step}: the document ends`);
+      }
+      const name = verbName(verb);
+      if (name === undefined || PASS_THROUGH.has(name)) {
         index += 1;
         continue;
       }
-      if (verb.kind === 'element') {
-        if (CALL_ENDERS.has(verb.name)) return `step ${step}: <${verb.name}> ends the call`;
-        if (verb.name !== 'Redirect') return `step ${step}: <${verb.name}> is outside the kit's scope; the walk stops there without a verdict on it`;
-        const text = verb.children.map((child) => (child.kind === 'text' ? child.text : '')).join('').trim();
-        let target: URL;
-        try {
-          target = new URL(text, documentUrl);
-        } catch {
-          return `step ${step}: <Redirect> URL ${JSON.stringify(text)} cannot be resolved`;
-        }
-        target.hash = '';
-        const method: HttpMethod = (verb.attributes['method'] ?? 'POST').toUpperCase() === 'GET' ? 'GET' : 'POST';
-        // The sources do not list <Redirect>'s parameters; the kit sends the call's standard ones with CallStatus in-progress.
-        const params: ParamList = Object.entries({ ...callParams, CallStatus: 'in-progress' });
-        next = { role: 'redirect', request: signed(walk, target.href, method, params) };
-        break;
-      }
-      // A <Dial>: the interpreter says what Twilio sends and what runs next.
-      const episode: DialEpisode = { step, verbIndex: index, outcome: draws.outcome(verb), seed: draws.seed() };
-      walk.dials.push(episode);
-      let trace;
-      try {
-        trace = interpret({
-          document,
-          documentUrl,
-          request: callParams,
-          outcome: episode.outcome,
-          dialIndex: index,
-          seed: episode.seed,
-          ...(walk.settings.interpret === undefined ? {} : { options: walk.settings.interpret }),
-        });
-      } catch (error) {
-        return `step ${step}: the reference interpreter could not play <Dial> ${index + 1} (${(error as Error).message}); no verdict on it`;
-      }
-      walk.statuses.push(trace.result.dialCallStatus);
-      const answers = await fetchDerived(walk, step, trace.requests);
-      const after = trace.next;
-      if (after.kind === 'hangup') return `step ${step}: the call ends (${after.reason})`;
-      if (after.kind === 'continue') {
-        index = after.verbIndex;
-        continue;
-      }
-      const actionAnswer = answers[after.requestIndex];
-      if (actionAnswer === undefined) return `step ${step}: the action request was not sent`;
-      if (step >= walk.settings.maxSteps) return `step ${step}: --max-steps ${walk.settings.maxSteps} reached`;
-      observation = actionAnswer;
-      step += 1;
-      verbIndex = 0;
-      advanced = true;
+      if (name !== 'Redirect') resolveNext(walk, nextStepOf(name));
+      if (CALL_ENDERS.has(name)) return stop('ended', `step ${step}: <${name}> ends the call`);
+      let played: Move;
+      if (verb.kind === 'element' && name === 'Redirect') played = redirectMove(walk, verb, documentUrl, callParams, step);
+      else if (verb.kind === 'Dial') played = await dialMove(walk, { document, documentUrl, index, step }, callParams, draws);
+      else return stop('out-of-scope', `step ${step}: <${name}> is outside the kit's scope; the walk stops there without a verdict on it`);
+      if (played.kind === 'verb') index = played.index;
+      else move = played;
     }
-    if (advanced) continue;
-    if (next === undefined) return `step ${step}: the document ends`;
-    if (step >= walk.settings.maxSteps) return `step ${step}: --max-steps ${walk.settings.maxSteps} reached`;
+    if (move.kind === 'stop') return move;
+    if (step >= walk.settings.maxSteps) return stop('max-steps', `step ${step}: --max-steps ${walk.settings.maxSteps} reached`);
     step += 1;
-    observation = await fetchAnswer(walk, step, next.role, true, next.request);
-    verbIndex = 0;
+    observation = move.kind === 'document' ? move.observation : await fetchAnswer(walk, step, move.role, true, move.request);
   }
+}
+
+/** What a leg dials, as written: `Number:+14155550100`, `Client:alice`, `Conference:Room 1`. */
+function legTarget(leg: DialedLeg): string {
+  const node = leg.node;
+  if (node.kind === 'text') return `Number:${node.text.trim()}`;
+  if (node.kind === 'Application') return `Application:${node.applicationSid?.trim() ?? ''}`;
+  const text = node.kind === 'Client' && node.identity !== undefined ? node.identity : node.text;
+  return `${node.kind}:${text.trim()}`;
+}
+
+/** `<Redirect>`: the next document is fetched from its URL. */
+function redirectMove(walk: Walk, verb: GenericElement, documentUrl: string, callParams: Readonly<Record<string, string>>, step: number): Move {
+  const text = verb.children.map((child) => (child.kind === 'text' ? child.text : '')).join('').trim();
+  let target: URL;
+  try {
+    target = new URL(text, documentUrl);
+  } catch {
+    return { kind: 'stop', ...stop('out-of-scope', `step ${step}: <Redirect> URL ${JSON.stringify(text)} cannot be resolved`) };
+  }
+  target.hash = '';
+  const method: HttpMethod = (verb.attributes['method'] ?? 'POST').toUpperCase() === 'GET' ? 'GET' : 'POST';
+  // The sources do not list <Redirect>'s parameters; the kit sends the call's standard ones with CallStatus in-progress.
+  const params: ParamList = Object.entries({ ...callParams, CallStatus: 'in-progress' });
+  return { kind: 'fetch', role: 'redirect', request: signed(walk, target.href, method, params) };
+}
+
+interface DialPlace {
+  readonly document: TwimlDocument;
+  readonly documentUrl: string;
+  readonly index: number;
+  readonly step: number;
+}
+
+/** A `<Dial>`: the interpreter says what Twilio sends and what runs next; the requests are sent and observed. */
+async function dialMove(walk: Walk, place: DialPlace, callParams: Readonly<Record<string, string>>, draws: CallDraws): Promise<Move> {
+  const { document, documentUrl, index, step } = place;
+  const verb = document.verbs[index] as DialVerb;
+  const targets = dialedLegs(verb).map(legTarget);
+  const episode: DialEpisode = { step, verbIndex: index, outcome: draws.outcome(verb), seed: draws.seed(), targets };
+  let trace;
+  try {
+    trace = interpret({
+      document,
+      documentUrl,
+      request: callParams,
+      outcome: episode.outcome,
+      dialIndex: index,
+      seed: episode.seed,
+      ...(walk.settings.interpret === undefined ? {} : { options: walk.settings.interpret }),
+    });
+  } catch (error) {
+    return { kind: 'stop', ...stop('out-of-scope', `step ${step}: the reference interpreter could not play <Dial> ${index + 1} (${(error as Error).message}); no verdict on it`) };
+  }
+  walk.dials.push({ episode, status: trace.result.dialCallStatus });
+  walk.statuses.push(trace.result.dialCallStatus);
+  const answers = await fetchDerived(walk, step, trace.requests);
+  const after = trace.next;
+  if (after.kind === 'continue') return { kind: 'verb', index: after.verbIndex };
+  if (after.kind === 'action') {
+    const actionAnswer = answers[after.requestIndex];
+    if (actionAnswer === undefined) return { kind: 'stop', ...stop('out-of-scope', `step ${step}: the action request was not sent`) };
+    return { kind: 'document', observation: actionAnswer };
+  }
+  // The call is over. When the caller hung up, Twilio still requests the action (and does not execute
+  // its answer): what that answer would have done is still what the app meant after this status.
+  const actionAt = trace.requests.findIndex((request) => request.kind === 'action');
+  const actionAnswer = actionAt < 0 ? undefined : (answers[actionAt] as AnswerObservation);
+  const actionDocument = actionAnswer === undefined ? undefined : executable(actionAnswer);
+  const meant = actionDocument === undefined ? (actionAt < 0 ? 'hangup' : undefined) : firstChangingVerb(actionDocument);
+  if (meant !== undefined) resolveNext(walk, meant, actionAnswer === undefined ? undefined : walk.observations.lastIndexOf(actionAnswer));
+  return { kind: 'stop', ...stop('ended', `step ${step}: the call ends (${after.reason})`) };
 }
 
 /** The draws of one call: the n-th `<Dial>` reached gets material n (cycling) fitted to it, and seed `callSeed + n`. */
