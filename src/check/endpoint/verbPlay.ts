@@ -26,6 +26,9 @@ export interface PlayContext {
   readonly documentUrl: string;
   /** The call's standard request parameters, as the last request about the call carried them. */
   readonly callParams: Readonly<Record<string, string>>;
-  /** Makes the identifiers a play invents (RecordingSid, RecordingUrl) the same on every replay. */
+  /**
+   * Makes the identifiers a play invents (RecordingSid, RecordingUrl) the same on every replay; give
+   * each played verb its own seed, or two `<Record>`s of one call get the same RecordingSid.
+   */
   readonly seed: number;
 }
