@@ -13,6 +13,8 @@ export const SOURCE_PAGES = {
   CONF: 'https://www.twilio.com/docs/voice/twiml/conference',
   APP: 'https://www.twilio.com/docs/voice/twiml/dial/application',
   WA: 'https://www.twilio.com/docs/voice/twiml/whatsapp',
+  GATHER: 'https://www.twilio.com/docs/voice/twiml/gather',
+  RECORD: 'https://www.twilio.com/docs/voice/twiml/record',
   ERR: 'https://www.twilio.com/docs/api/errors',
   SEC: 'https://www.twilio.com/docs/usage/security',
 } as const;

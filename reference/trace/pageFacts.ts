@@ -11,6 +11,8 @@ export interface PageFact {
 }
 
 const READ = '2026-12-01';
+/** When the Gather and Record pages were read. */
+const READ_INPUT = '2026-12-02';
 
 export const PAGE_FACTS: readonly PageFact[] = [
   {
@@ -72,5 +74,89 @@ export const PAGE_FACTS: readonly PageFact[] = [
     url: 'https://www.twilio.com/docs/api/errors/21227',
     retrieved: READ,
     fact: 'WARNING 21227: the headers portion of a SIP URI must be fewer than 1024 characters.',
+  },
+  {
+    id: 'gather-attributes',
+    url: 'https://www.twilio.com/docs/voice/twiml/gather',
+    retrieved: READ_INPUT,
+    fact: 'Gather attributes and defaults: action, a relative or absolute URL, defaults to the current document URL; method GET or POST, default POST; input dtmf, speech or dtmf speech, default dtmf; finishOnKey 0-9, #, * or the empty string, default #; numDigits a positive integer, default unlimited; partialResultCallback a URL, default none.',
+  },
+  {
+    id: 'gather-finish-key',
+    url: 'https://www.twilio.com/docs/voice/twiml/gather',
+    retrieved: READ_INPUT,
+    fact: 'finishOnKey works only when a digit sequence comes before it; it cannot stop a Gather that has had no digit input.',
+  },
+  {
+    id: 'gather-flow',
+    url: 'https://www.twilio.com/docs/voice/twiml/gather',
+    retrieved: READ_INPUT,
+    fact: 'With the defaults Twilio waits up to five seconds; digits followed by # or by 5 seconds of silence go as a parameter of a POST to the action URL, or to the URL of the document holding the Gather when there is no action; when no digits come and 5 seconds pass, Twilio moves on to the next verb, and the call ends when there is none.',
+  },
+  {
+    id: 'gather-timeout',
+    url: 'https://www.twilio.com/docs/api/twiml/gather',
+    retrieved: READ_INPUT,
+    fact: 'timeout is a positive integer, default 5 seconds; if no input is received before timeout, Gather falls through to the next verb.',
+  },
+  {
+    id: 'gather-no-digits',
+    url: 'http://www.twilio.com/docs/api/twiml/gather',
+    retrieved: READ_INPUT,
+    fact: 'If the timeout is reached before any digit, or the caller presses the finishOnKey value before any other digit, Twilio makes no request to the action URL and goes on with the verb after the Gather; verbs after a Gather are unreachable unless the caller enters no digits.',
+  },
+  {
+    id: 'gather-digits',
+    url: 'http://www.twilio.com/docs/api/2008-08-01/twiml/gather',
+    retrieved: READ_INPUT,
+    fact: 'The action request carries the form parameter Digits, the digits received from the caller; timeout is how long Gather waits for the caller to press another digit before submitting the digits entered so far.',
+  },
+  {
+    id: 'err-13310',
+    url: 'https://twilio.com/docs/api/errors/13310',
+    retrieved: READ_INPUT,
+    fact: 'WARNING 13310 "Gather: Invalid finishOnKey value": finishOnKey must be one of the characters 0123456789#*.',
+  },
+  {
+    id: 'err-13314',
+    url: 'https://twilio.com/docs/api/errors/13314',
+    retrieved: READ_INPUT,
+    fact: 'WARNING 13314 "Gather: Invalid numDigits value": numDigits must be a positive integer.',
+  },
+  {
+    id: 'err-13338',
+    url: 'https://twilio.com/docs/api/errors/13338',
+    retrieved: READ_INPUT,
+    fact: 'ERROR 13338 "Gather: Invalid actionOnEmptyResult value": Gather takes an actionOnEmptyResult attribute (the page names it, not its meaning).',
+  },
+  {
+    id: 'record-attributes',
+    url: 'https://www.twilio.com/docs/voice/twiml/record',
+    retrieved: READ_INPUT,
+    fact: 'Record attributes and defaults: action a relative or absolute URL, default the current document URL; method GET or POST, default POST; timeout a positive integer, default 5; finishOnKey any digit, # or *, default 1234567890*#; maxLength an integer greater than 1 and at most 14400 or 86400 by account, default 3600; playBeep default true; trim trim-silence or do-not-trim, default trim-silence; recordingStatusCallback default none; recordingStatusCallbackMethod default POST; recordingStatusCallbackEvent in-progress, completed, absent, default completed; transcribe default false; transcribeCallback default none.',
+  },
+  {
+    id: 'record-action',
+    url: 'http://www.twilio.com/docs/api/twiml/record',
+    retrieved: READ_INPUT,
+    fact: 'When the recording is finished Twilio requests the action URL (default: the current document URL) and goes on with the TwiML it receives; verbs after a Record are unreachable, with one exception: when Twilio receives an empty recording it makes no request to the action URL and goes on with the next verb.',
+  },
+  {
+    id: 'record-params',
+    url: 'http://www.twilio.com/docs/api/twiml/record',
+    retrieved: READ_INPUT,
+    fact: 'The action request carries the standard voice request parameters plus RecordingUrl, the URL of the recorded audio, and RecordingDuration, its duration in seconds.',
+  },
+  {
+    id: 'record-finish',
+    url: 'http://www.twilio.com/docs/api/2008-08-01/twiml/record',
+    retrieved: READ_INPUT,
+    fact: 'timeout ends the recording after that many seconds of silence (default 5); finishOnKey is a set of digits that end the recording: pressing one stops it at once and the key goes to the action URL with the recording; Digits is the key, if any, pressed to end the recording.',
+  },
+  {
+    id: 'err-13613',
+    url: 'https://www.twilio.com/docs/api/errors/13613',
+    retrieved: READ_INPUT,
+    fact: 'WARNING 13613 "Record: Invalid finishOnKey value": finishOnKey must be one of the characters 0123456789#*.',
   },
 ];

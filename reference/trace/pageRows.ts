@@ -1,6 +1,7 @@
 import type { TraceRow } from './traceRow.js';
 
-const page = (section: string, quotes: readonly string[], rest: Omit<TraceRow, 'kind' | 'section' | 'key' | 'quotes'>): TraceRow => ({
+/** A row of a page fact; `key` is `fact` unless `rest` names another (a fact traced by several rows). */
+const page = (section: string, quotes: readonly string[], rest: Omit<TraceRow, 'kind' | 'section' | 'key' | 'quotes'> & { readonly key?: string }): TraceRow => ({
   kind: 'page',
   section,
   key: 'fact',
@@ -20,4 +21,20 @@ export const PAGE_ROWS: readonly TraceRow[] = [
   page('err-13252', ['Dial: Invalid header name'], { rules: ['sip.header.name'] }),
   page('err-13253', ['Dial: Header is too long'], { rules: ['sip.headers.length'] }),
   page('err-21227', ['fewer than 1024 characters'], { rules: ['sip.headers.length'] }),
+  page('gather-attributes', ['input dtmf, speech or dtmf speech', 'numDigits a positive integer', 'defaults to the current document URL'], { plays: ['playGather'] }),
+  page('gather-attributes', ['partialResultCallback a URL'], { key: 'partial', notModelled: 'partialResultCallback reports partial speech; its answer drives nothing, so the walk does not play it.' }),
+  page('gather-finish-key', ['it cannot stop a Gather that has had no digit input'], { plays: ['playGather'] }),
+  page('gather-flow', ['digits followed by # or by 5 seconds of silence', 'moves on to the next verb'], { plays: ['playGather', 'VERB_PLAY_OPTIONS.gatherDigitsWithFinishKey'] }),
+  page('gather-timeout', ['default 5 seconds', 'falls through to the next verb'], { plays: ['playGather'] }),
+  page('gather-no-digits', ['before any other digit', 'makes no request to the action URL'], { plays: ['playGather', 'VERB_PLAY_OPTIONS.gatherHangup'] }),
+  page('gather-digits', ['the form parameter Digits'], { plays: ['playGather', 'VERB_PLAY_OPTIONS.speechParams', 'VERB_PLAY_OPTIONS.confidenceDecimals'] }),
+  page('err-13310', ['Gather: Invalid finishOnKey value'], { plays: ['playGather'] }),
+  page('err-13314', ['Gather: Invalid numDigits value'], { plays: ['playGather'] }),
+  page('err-13338', ['Gather: Invalid actionOnEmptyResult value'], { plays: ['playGather', 'VERB_PLAY_OPTIONS.actionOnEmptyResult'] }),
+  page('record-attributes', ['default 1234567890*#', 'default 3600', 'default the current document URL'], { plays: ['playRecord'] }),
+  page('record-attributes', ['playBeep default true', 'transcribeCallback default none'], { key: 'callbacks', notModelled: 'playBeep, trim, transcription and recording status callbacks do not change the action request; the walk plays the action only.' }),
+  page('record-action', ['when Twilio receives an empty recording'], { plays: ['playRecord'] }),
+  page('record-params', ['RecordingUrl', 'RecordingDuration, its duration in seconds'], { plays: ['playRecord', 'VERB_PLAY_OPTIONS.recordingSid', 'VERB_PLAY_OPTIONS.statusAfterHangup'] }),
+  page('record-finish', ['that many seconds of silence', 'Digits is the key, if any'], { plays: ['playRecord', 'VERB_PLAY_OPTIONS.recordHangupDigits', 'VERB_PLAY_OPTIONS.recordDigitsWithoutKey'] }),
+  page('err-13613', ['Record: Invalid finishOnKey value'], { plays: ['playRecord'] }),
 ];

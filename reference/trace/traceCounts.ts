@@ -7,7 +7,7 @@ export interface TraceCounts {
   readonly pageRows: number;
   /** Quoted fragments: each names at least one sentence, table row or list item. */
   readonly quotes: number;
-  /** Rows that name a rule, an interpreter rule, a property or an option. */
+  /** Rows that name a rule, an interpreter rule, a property, an option or an endpoint play. */
   readonly modelled: number;
   /** Rows with a reason something is not modelled (some are also partly modelled). */
   readonly notModelled: number;
@@ -18,7 +18,7 @@ export interface TraceCounts {
 
 /** The figures `dial-kit rules --sources` prints under the table. */
 export function traceCounts(table: readonly TraceRow[]): TraceCounts {
-  const names = (row: TraceRow): number => [row.rules, row.interpret, row.properties, row.options].reduce((sum, list) => sum + (list?.length ?? 0), 0);
+  const names = (row: TraceRow): number => [row.rules, row.interpret, row.properties, row.options, row.plays].reduce((sum, list) => sum + (list?.length ?? 0), 0);
   return {
     rows: table.length,
     seedRows: table.filter((row) => row.kind === 'seed').length,

@@ -21,6 +21,11 @@ export interface TraceRow {
   readonly properties?: readonly string[];
   /** Options that decide where the sources are silent or disagree: `validate.combinations`, `interpret.timeoutBuffer`. */
   readonly options?: readonly string[];
+  /**
+   * Plays of the endpoint walk that implement it (src/check/endpoint: `playGather`, `playRecord`) and
+   * the play options that decide where the source is silent (`VERB_PLAY_OPTIONS.gatherHangup`).
+   */
+  readonly plays?: readonly string[];
   /** Why the sentence is not modelled (not normative, not about TwiML the kit sees, runtime-only, …). */
   readonly notModelled?: string;
 }

@@ -1,6 +1,7 @@
 export { applicationNoun } from './applicationNoun.js';
 export { attributeValue, type AttributeValueConstraints } from './attributeValue.js';
 export { badValue } from './badValue.js';
+export { callerInput } from './callerInput.js';
 export { callerIdChoice, pickCallerId, type CallerIdChoice } from './callerIdChoice.js';
 export { clientIdentity } from './clientIdentity.js';
 export { clientNoun } from './clientNoun.js';

@@ -11,6 +11,7 @@ function implementedBy(row: TraceRow): string {
     row.interpret === undefined ? '' : `interpret ${row.interpret.join(' ')}`,
     row.properties === undefined ? '' : `properties ${row.properties.join(' ')}`,
     row.options === undefined ? '' : `options ${row.options.join(' ')}`,
+    row.plays === undefined ? '' : `plays ${row.plays.join(' ')}`,
     row.notModelled === undefined ? '' : `not modelled: ${row.notModelled}`,
   ];
   return parts.filter((part) => part !== '').join('; ');

@@ -18,6 +18,7 @@ import { SEED_SECTIONS } from '../../reference/trace/seedSections.js';
 import { rowId, type TraceRow } from '../../reference/trace/traceRow.js';
 import { TRACE_TABLE } from '../../reference/trace/traceTable.js';
 import { VALIDATE_OPTION_DOCS } from '../../reference/validateOptionDocs.js';
+import { VERB_PLAY_OPTIONS } from '../../src/check/endpoint/verbPlayOptions.js';
 import { factsUnits, normalise, seedSentences, sharedSources, SHARED_PATH, type SourceUnit } from './traceSources.js';
 
 const RULE_IDS = RULES.map((rule) => rule.id);
@@ -30,6 +31,8 @@ const PROPERTIES = new Set([
   ...builderProperties().map((property) => property.id),
   ...ALL_ATTRIBUTES.map((spec) => `attribute:${spec.element}.${spec.name}`),
 ]);
+/** The endpoint walk's verb plays and the options they take where the pages are silent. */
+const PLAYS = new Set(['playGather', 'playRecord', ...Object.keys(VERB_PLAY_OPTIONS).map((name) => `VERB_PLAY_OPTIONS.${name}`)]);
 const SECTIONS = {
   seed: new Set(SEED_SECTIONS.map((section) => section.key)),
   facts: new Set(FACTS_PARAGRAPHS.map((paragraph) => paragraph.id)),
@@ -65,7 +68,7 @@ describe('traceability table (committed data)', () => {
   });
 
   it('gives every row something: rules, interpreter rules, properties, options, or a reason it is not modelled', () => {
-    const empty = TRACE_TABLE.filter((row) => [row.rules, row.interpret, row.properties, row.options].every((list) => list === undefined || list.length === 0) && row.notModelled === undefined);
+    const empty = TRACE_TABLE.filter((row) => [row.rules, row.interpret, row.properties, row.options, row.plays].every((list) => list === undefined || list.length === 0) && row.notModelled === undefined);
     expect(empty.map(rowId)).toEqual([]);
     expect(TRACE_TABLE.filter((row) => row.quotes.length === 0 || row.quotes.some((quote) => quote.length > 120)).map(rowId)).toEqual([]);
   });
@@ -77,6 +80,7 @@ describe('traceability table (committed data)', () => {
       for (const name of row.interpret ?? []) if (!INTERPRET_IDS.has(name)) problems.push(`${rowId(row)}: interpreter rule ${name}`);
       for (const name of row.options ?? []) if (!OPTIONS.has(name)) problems.push(`${rowId(row)}: option ${name}`);
       for (const name of row.properties ?? []) if (!PROPERTIES.has(name)) problems.push(`${rowId(row)}: property ${name}`);
+      for (const name of row.plays ?? []) if (!PLAYS.has(name)) problems.push(`${rowId(row)}: play ${name}`);
     }
     expect(problems).toEqual([]);
   });
@@ -89,6 +93,8 @@ describe('traceability table (committed data)', () => {
     expect([...INTERPRET_IDS].filter((id) => !interpret.has(id))).toEqual([]);
     const options = new Set(named((row) => row.options));
     expect([...OPTIONS].filter((option) => !options.has(option))).toEqual([]);
+    const plays = new Set(named((row) => row.plays));
+    expect([...PLAYS].filter((play) => !plays.has(play))).toEqual([]);
   });
 
   it('has a row for every seed section, every leaf paragraph of the fact sheet and every page fact', () => {
