@@ -10,6 +10,7 @@ import type { EndpointProperty, Problem } from '../src/check/endpoint/endpointPr
 import { outcomeFor } from '../src/arbitraries/dialOutcome.js';
 import { outcomeMaterial, type OutcomeMaterial } from '../src/arbitraries/outcomeMaterial.js';
 import { voiceRequest } from '../src/arbitraries/voiceRequest.js';
+import { callerInput } from '../src/arbitraries/callerInput.js';
 import type { EndpointCheckOptions } from '../src/check/endpoint/endpointOptions.js';
 import { runEndpointCheck, type EndpointSuite } from '../src/check/endpoint/runEndpointCheck.js';
 import type { RunReport } from '../src/check/findings.js';
@@ -217,12 +218,12 @@ const signatureEnforced: EndpointProperty = {
     const executed = transcript.observations.filter(executedProbe);
     const first = executed[0];
     if (first === undefined) return [];
-    const which = executed.map((observation) => (observation.role === 'signature-tampered' ? 'a wrong' : 'no')).join(' and with ');
+    const which = executed.map((observation) => (observation.role === 'signature-tampered' ? 'a wrong X-Twilio-Signature' : 'no X-Twilio-Signature')).join(' and with ');
     return [
       {
         key: 'signature.ignored',
         at: transcript.observations.indexOf(first),
-        message: `the voice URL answered requests with ${which} X-Twilio-Signature with executable TwiML (200, <Response> with verbs): anyone can drive this app`,
+        message: `the voice URL answered requests with ${which} with executable TwiML (200, <Response> with verbs): anyone can drive this app`,
       },
     ];
   },
@@ -256,6 +257,7 @@ export const ENDPOINT_SUITE: EndpointSuite<OutcomeMaterial> = {
   // dialOutcome(dial) is outcomeMaterial().map((material) => outcomeFor(dial, material)): the same outcomes, drawn before the call.
   outcomeMaterial: () => outcomeMaterial(),
   fitOutcome: (dial, material) => outcomeFor(dial, material),
+  callerInput: () => callerInput(),
 };
 
 /**
@@ -281,5 +283,6 @@ export function aimedSuite(expectations: readonly Expectation[]): EndpointSuite<
     voiceRequest: () => voiceRequest(),
     outcomeMaterial: () => aimedMaterial(statuses),
     fitOutcome: (dial, material) => aimedOutcome(dial, material),
+    callerInput: () => callerInput(),
   };
 }

@@ -54,12 +54,12 @@ export const callEnds: EndpointProperty = {
 /**
  * A menu that asks again forever: the call comes back to a `<Gather>` state and would go round as long
  * as the caller gives the same answer (often: none). Twilio allows it; callers rarely want it.
- * @see https://www.twilio.com/docs/voice/twiml/gather (no input: the next verb runs)
+ * @see page §gather-no-digits (no input: the next verb runs)
  */
 export const menuEnds: EndpointProperty = {
   id: 'EP-FLOW-MENU-LOOP',
   title: 'a menu that gets the same answer (or none) again and again ends the call at some point',
-  source: 'page §gather-no-input; kit heuristic (should)',
+  source: 'page §gather-no-digits; kit heuristic (should)',
   severity: 'warning',
   grade: 'should',
   judgesCall: (transcript) => transcript.flow.some((step) => step.gathered),

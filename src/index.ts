@@ -13,7 +13,7 @@ export * from './arbitraries/index.js';
 export type { Finding, PropertyResult, Coverage, RunReport } from './check/findings.js';
 export { failsRun, failsRunAt, gradeOf, GRADES, type Grade, type VerdictOptions } from './check/grade.js';
 export { checkGenerator, assertGenerator, GeneratorCheckError, DEFAULT_SEED, type CheckGeneratorOptions } from '../properties/checkGenerator.js';
-export { checkEndpoint, ENDPOINT_PROPERTIES } from '../properties/endpoint.js';
+export { checkEndpoint, endpointProperties, ENDPOINT_PROPERTIES } from '../properties/endpoint.js';
 export type { EndpointCheckOptions } from './check/endpoint/endpointOptions.js';
 
 export type { BuilderTarget } from './targets/builder/builderTarget.js';

@@ -37,10 +37,17 @@ export function consoleReport(report: RunReport, options: ConsoleReportOptions =
   lines.push('');
   lines.push(
     report.findingCount === 0
-      ? `All ${report.properties.length} properties hold${expectedNote}.`
+      ? holdLine(report.properties, expectedNote)
       : `${report.findingCount} finding${report.findingCount === 1 ? '' : 's'} in ${failed} of ${report.properties.length} properties${expectedNote}.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Only properties that judged something hold; the rest are named, so a run that checked little does not read as a clean bill. */
+function holdLine(properties: readonly PropertyResult[], expectedNote: string): string {
+  const idle = properties.filter((property) => property.status === 'not-exercised').map((property) => property.id);
+  if (idle.length === 0) return `All ${properties.length} properties hold${expectedNote}.`;
+  return `All ${properties.length - idle.length} exercised properties hold${expectedNote}; ${idle.length} not exercised: ${idle.join(', ')}.`;
 }
 
 /** A profile's known divergence: shown once, never counted as a finding. */

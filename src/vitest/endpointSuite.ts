@@ -1,4 +1,4 @@
-import { checkEndpoint, ENDPOINT_PROPERTIES } from '../../properties/endpoint.js';
+import { checkEndpoint, endpointProperties } from '../../properties/endpoint.js';
 import type { EndpointCheckOptions } from '../check/endpoint/endpointOptions.js';
 import type { RunReport } from '../check/findings.js';
 import { selectProperties } from '../check/selectProperties.js';
@@ -14,7 +14,7 @@ export interface EndpointSuiteOptions extends Omit<EndpointCheckOptions, 'url'>,
  * app', { url: () => app.url, authToken, runs: 50, expect: { 'EP-TWIML-WARNING': 'fail' } })`.
  */
 export function endpointSuite(name: string, options: EndpointSuiteOptions): void {
-  const properties = selectProperties(ENDPOINT_PROPERTIES, options.properties);
+  const properties = selectProperties(endpointProperties(options.expectations), options.properties);
   const run = async (): Promise<RunReport> => {
     const url = typeof options.url === 'function' ? await options.url() : options.url;
     // A run without a seed would place different calls each time; a regression test replays the same ones.

@@ -8,10 +8,10 @@ import type { ValidationCache } from './validationCache.js';
 
 /**
  * Why a request was sent: the first voice request, a `<Redirect>` verb, one of the requests the
- * interpreter derives from a `<Dial>`, or a signature probe (the first request with a wrong or
+ * interpreter derives from a `<Dial>`, the action of a `<Gather>` or `<Record>` the caller answered, or a signature probe (the first request with a wrong or
  * missing signature).
  */
-export type AnswerRole = 'voice' | 'redirect' | DerivedRequestKind | 'signature-tampered' | 'signature-missing';
+export type AnswerRole = 'voice' | 'redirect' | DerivedRequestKind | 'gather-action' | 'record-action' | 'signature-tampered' | 'signature-missing';
 
 /** Media types Twilio executes as TwiML. @see facts §5 (Accepted response types) */
 export const TWIML_MEDIA_TYPES: ReadonlySet<string> = new Set(['text/xml', 'application/xml', 'text/html']);

@@ -1,3 +1,4 @@
+import type { CallerInput } from '../../model/callerInput.js';
 import type { DialOutcome, VoiceRequestParams } from '../../model/outcome.js';
 
 /** One `<Dial>` the call reached, and what the generated telephone network did there. */
@@ -19,6 +20,17 @@ export interface DialEpisode {
   readonly nextAt?: number;
 }
 
+/** What the caller did at one `<Gather>` or `<Record>`. */
+export interface PlayedInput {
+  /** Which document of the call holds the verb. */
+  readonly step: number;
+  readonly verb: string;
+  /** The input as drawn (before it was fitted to the verb). */
+  readonly input: CallerInput;
+  /** What came of it, one sentence. */
+  readonly summary: string;
+}
+
 /**
  * A call as the kit played it: the first request's parameters and every `<Dial>` outcome. This is
  * the shrunk counterexample of an endpoint finding; with seed and path it is replayed exactly.
@@ -26,6 +38,8 @@ export interface DialEpisode {
 export interface CallStory {
   readonly initialParams: readonly (readonly [string, string])[];
   readonly dials: readonly DialEpisode[];
+  /** The caller's input at each `<Gather>` and `<Record>`, in order (absent: none was reached). */
+  readonly inputs?: readonly PlayedInput[];
   /** How the walk ended, one sentence. */
   readonly ended: string;
 }

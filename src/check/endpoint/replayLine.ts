@@ -1,3 +1,4 @@
+import { expectationText } from './expectation.js';
 import { DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 
 function shellWord(text: string): string {
@@ -19,6 +20,8 @@ export function replayLine(options: EndpointCheckOptions, seed: number, path: st
   if (options.lenient === true) parts.push('--lenient');
   // The properties checked decide when a round ends, so they are part of what the path means.
   for (const id of options.properties ?? []) parts.push('--property', shellWord(id));
+  // Expectations add a property and aim the outcomes: the same path means another call without them.
+  for (const expectation of options.expectations ?? []) parts.push('--expect', shellWord(expectationText(expectation)));
   parts.push('--seed', String(seed), '--replay', shellWord(path));
   return parts.join(' ');
 }

@@ -54,7 +54,7 @@ export async function replayStoredCalls(
   const replays: StoredReplay[] = [];
   try {
     for (const { file, stored } of calls) {
-      const transcript = await walkCall(client, settings, stored.case.initialParams, storedDraws(stored.case.dials));
+      const transcript = await walkCall(client, settings, stored.case.initialParams, storedDraws(stored.case.dials, stored.case.inputs));
       const findings = failingFindings(transcript, properties, { timeoutMs, signed: options.authToken !== undefined, maxSteps: settings.maxSteps }, options.lenient === true, replayText(file));
       replays.push({ file, propertyId: stored.propertyId, status: findings.length === 0 ? 'fixed' : 'failing', findings });
     }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { MAX_TWIML_BYTES } from '../../../reference/spec/elements.js';
 import { DialKitError } from '../../errors.js';
 import type { DialVerb } from '../../model/dial.js';
+import type { CallerInput } from '../../model/callerInput.js';
 import type { DialOutcome, VoiceRequestParams } from '../../model/outcome.js';
 import { createHttpClient, type HttpClient } from '../../targets/http/httpClient.js';
 import { probeReachable } from '../../targets/http/probeReachable.js';
@@ -33,6 +34,8 @@ export interface EndpointSuite<Material = unknown> {
   readonly voiceRequest: () => fc.Arbitrary<VoiceRequestParams>;
   readonly outcomeMaterial: () => fc.Arbitrary<Material>;
   readonly fitOutcome: (dial: DialVerb, material: Material) => DialOutcome;
+  /** What a caller does at a `<Gather>` or `<Record>`; drawn up front like the outcomes. */
+  readonly callerInput: () => fc.Arbitrary<CallerInput>;
 }
 
 /** Outcome materials drawn per call; the n-th `<Dial>` reached uses material n modulo the count. */
@@ -170,6 +173,9 @@ function observed(client: HttpClient, onExchange: EndpointCheckOptions['onExchan
   };
 }
 
+/** Answers Twilio executes as the call's next document: their attributes and nouns count for coverage. */
+const EXECUTED_ROLES: ReadonlySet<string> = new Set(['voice', 'action', 'redirect', 'gather-action', 'record-action']);
+
 class RunState {
   runsDone = 0;
   dialsReached = 0;
@@ -206,7 +212,7 @@ class RunState {
     }
     for (const observation of transcript.observations) {
       const document = observation.validation?.document;
-      if (document !== undefined && (observation.role === 'voice' || observation.role === 'action' || observation.role === 'redirect')) {
+      if (document !== undefined && EXECUTED_ROLES.has(observation.role)) {
         this.count(document);
       }
     }
@@ -299,7 +305,7 @@ interface RoundFailure {
 }
 
 /** The random parts of one call, exactly as fast-check generates them for one run. */
-type CallInput<Material> = [VoiceRequestParams, Material[], number];
+type CallInput<Material> = [VoiceRequestParams, Material[], number, CallerInput[]];
 
 interface Played {
   readonly transcript: CallTranscript;
@@ -307,8 +313,14 @@ interface Played {
 }
 
 /** The arbitraries of one call, in the order the runs and the shrinker both draw them. */
-function callArbitraries<Material>(suite: EndpointSuite<Material>): [fc.Arbitrary<VoiceRequestParams>, fc.Arbitrary<Material[]>, fc.Arbitrary<number>] {
-  return [suite.voiceRequest(), fc.array(suite.outcomeMaterial(), { minLength: 1, maxLength: MATERIALS_PER_CALL }), fc.nat({ max: 0x7fffffff })];
+function callArbitraries<Material>(suite: EndpointSuite<Material>): [fc.Arbitrary<VoiceRequestParams>, fc.Arbitrary<Material[]>, fc.Arbitrary<number>, fc.Arbitrary<CallerInput[]>] {
+  return [
+    suite.voiceRequest(),
+    fc.array(suite.outcomeMaterial(), { minLength: 1, maxLength: MATERIALS_PER_CALL }),
+    fc.nat({ max: 0x7fffffff }),
+    // Drawn last, so the calls of a seed keep the first requests and outcomes they had before inputs were played.
+    fc.array(suite.callerInput(), { maxLength: MATERIALS_PER_CALL }),
+  ];
 }
 
 /** How far dispatch may run ahead of the oldest call not yet accounted for, per concurrent call: bounds the transcripts held. */
@@ -325,8 +337,8 @@ function player<Material>(
 ): (input: CallInput<Material>, signal: AbortSignal | undefined) => Promise<Played> {
   const active = suite.properties.filter((property) => state.enabled.has(property.id));
   const fixed = options.params ?? [];
-  return async ([generated, drawn, callSeed], signal) => {
-    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(drawn, suite.fitOutcome, callSeed), signal);
+  return async ([generated, drawn, callSeed, inputs], signal) => {
+    const transcript = await walkCall(client, settings, withFixed(generated, fixed), drawsFrom(drawn, suite.fitOutcome, callSeed, inputs), signal);
     return { transcript, judged: judgeCall(transcript, active, round.context, round.lenient) };
   };
 }

@@ -14,6 +14,10 @@ import { firstChangingVerb, nextStepOf, PASS_THROUGH, stateKey, verbName, type F
 import { paramsRecord, type CallStory, type DialEpisode } from './callStory.js';
 import { withNounTwiml } from './contextDiagnostics.js';
 import type { ValidationCache } from './validationCache.js';
+import type { CallerInput } from '../../model/callerInput.js';
+import type { PlayedInput } from './callStory.js';
+import { playGather } from './playGather.js';
+import { playRecord } from './playRecord.js';
 
 /** Verbs that end the call. */
 const CALL_ENDERS = new Set(['Hangup', 'Reject', 'Leave']);
@@ -38,6 +42,8 @@ export interface WalkSettings {
 export interface CallDraws {
   outcome(dial: DialVerb): DialOutcome;
   seed(): number;
+  /** What the caller does at the next `<Gather>` or `<Record>` reached. */
+  input(): CallerInput;
 }
 
 /** Why the walk of a call stopped. */
@@ -81,6 +87,8 @@ interface Walk {
   readonly dials: EpisodeState[];
   readonly statuses: string[];
   readonly flow: FlowStep[];
+  /** What the caller did at each `<Gather>` and `<Record>`, in order. */
+  readonly inputs: PlayedInput[];
 }
 
 /** Every `<Dial>` still waiting to learn what the call did after it learns it now, from the answer at `at` (default: the document being executed). */
@@ -184,7 +192,7 @@ function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, 
  * the kit's scope end the walk without a verdict on them.
  */
 export async function walkCall(client: HttpClient, settings: WalkSettings, initialParams: ParamList, draws: CallDraws, signal?: AbortSignal): Promise<CallTranscript> {
-  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [], flow: [] };
+  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [], flow: [], inputs: [] };
   const callParams = paramsRecord(initialParams);
   const firstRequest = signed(walk, settings.url, settings.method, initialParams);
   // The probes are independent of the real first request, so they travel alongside it; their
@@ -194,7 +202,7 @@ export async function walkCall(client: HttpClient, settings: WalkSettings, initi
   for (const observation of await Promise.all(probes)) walk.observations.push(observation);
   const { end, ended } = await walkDocuments(walk, first, callParams, draws);
   const dials = walk.dials.map(({ episode, status, next, nextAt }) => ({ ...episode, status, ...(next === undefined ? {} : { next }), ...(nextAt === undefined ? {} : { nextAt }) }));
-  return { story: { initialParams, dials, ended }, observations: walk.observations, dialsReached: dials.length, statuses: walk.statuses, flow: walk.flow, end };
+  return { story: { initialParams, dials, ...(walk.inputs.length === 0 ? {} : { inputs: walk.inputs }), ended }, observations: walk.observations, dialsReached: dials.length, statuses: walk.statuses, flow: walk.flow, end };
 }
 
 /** The first request again with a wrong or missing signature, sent once (no redirect followed): is it executed? */
@@ -247,6 +255,7 @@ async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: R
       let played: Move;
       if (verb.kind === 'element' && name === 'Redirect') played = redirectMove(walk, verb, documentUrl, callParams, step);
       else if (verb.kind === 'Dial') played = await dialMove(walk, { document, documentUrl, index, step }, callParams, draws);
+      else if (verb.kind === 'element' && (name === 'Gather' || name === 'Record')) played = await inputMove(walk, verb, { documentUrl, index, step }, callParams, draws);
       else return stop('out-of-scope', `step ${step}: <${name}> is outside the kit's scope; the walk stops there without a verdict on it`);
       if (played.kind === 'verb') index = played.index;
       else move = played;
@@ -256,6 +265,37 @@ async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: R
     step += 1;
     observation = move.kind === 'document' ? move.observation : await fetchAnswer(walk, step, move.role, true, move.request);
   }
+}
+
+/** `<Gather>` or `<Record>`: the caller's drawn input, fitted to the verb, decides whether its action is requested. */
+async function inputMove(walk: Walk, verb: GenericElement, place: Omit<DialPlace, 'document'>, callParams: Readonly<Record<string, string>>, draws: CallDraws): Promise<Move> {
+  const input = draws.input();
+  const context = { documentUrl: place.documentUrl, callParams, seed: draws.seed() };
+  const play = verb.name === 'Gather' ? playGather(verb, context, input) : playRecord(verb, context, input);
+  walk.inputs.push({ step: place.step, verb: verb.name, input, summary: play.summary });
+  if (verb.name === 'Gather') markGathered(walk);
+  switch (play.kind) {
+    case 'next':
+      return { kind: 'verb', index: place.index + 1 };
+    case 'hangup':
+      return { kind: 'stop', ...stop('ended', `step ${place.step}: ${play.summary}`) };
+    case 'unplayable':
+      return { kind: 'stop', ...stop('out-of-scope', `step ${place.step}: ${play.summary}; no verdict on what follows`) };
+    case 'request': {
+      const request = signed(walk, play.url, play.method, Object.entries(play.params));
+      if (play.callerOnLine) return { kind: 'fetch', role: play.role, request };
+      // Twilio requests the action of a call that has ended and does not execute the answer: it is still judged.
+      await fetchAnswer(walk, place.step + 1, play.role, true, request);
+      return { kind: 'stop', ...stop('ended', `step ${place.step}: ${play.summary}; the call has ended, so the answer is not executed`) };
+    }
+  }
+}
+
+/** The document being executed asked the caller for input. */
+function markGathered(walk: Walk): void {
+  const last = walk.flow.length - 1;
+  const step = walk.flow[last];
+  if (step !== undefined) walk.flow[last] = { ...step, gathered: true };
 }
 
 /** What a leg dials, as written: `Number:+14155550100`, `Client:alice`, `Conference:Room 1`. */
@@ -330,12 +370,20 @@ async function dialMove(walk: Walk, place: DialPlace, callParams: Readonly<Recor
   return { kind: 'stop', ...stop('ended', `step ${step}: the call ends (${after.reason})`) };
 }
 
-/** The draws of one call: the n-th `<Dial>` reached gets material n (cycling) fitted to it, and seed `callSeed + n`. */
-export function drawsFrom<Material>(materials: readonly Material[], fit: (dial: DialVerb, material: Material) => DialOutcome, callSeed: number): CallDraws {
+/** The caller stays silent: what a `<Gather>` or `<Record>` gets when a call drew no input. */
+export const SILENCE: CallerInput = { kind: 'silence', keys: '', speech: '', confidence: 0, seconds: 0 };
+
+/**
+ * The draws of one call: the n-th `<Dial>` reached gets material n (cycling) fitted to it, the n-th
+ * `<Gather>` or `<Record>` input n (cycling; silence when none was drawn), and each draw of a seed `callSeed + n`.
+ */
+export function drawsFrom<Material>(materials: readonly Material[], fit: (dial: DialVerb, material: Material) => DialOutcome, callSeed: number, inputs: readonly CallerInput[] = []): CallDraws {
   let outcomes = 0;
   let seeds = 0;
+  let played = 0;
   return {
     outcome: (dial) => fit(dial, materials[outcomes++ % materials.length] as Material),
     seed: () => (callSeed + seeds++) % 0x80000000,
+    input: () => (inputs.length === 0 ? SILENCE : (inputs[played++ % inputs.length] as CallerInput)),
   };
 }

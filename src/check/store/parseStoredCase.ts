@@ -30,9 +30,20 @@ function problemOf(data: Json): string | undefined {
     if (!Array.isArray(dials) || !dials.every((dial) => isObject(dial) && isObject(dial['outcome']) && typeof dial['seed'] === 'number')) {
       return '"case.dials" is not a list of { outcome, seed }';
     }
+    const inputs = stored['inputs'];
+    if (inputs !== undefined && (!Array.isArray(inputs) || !inputs.every((played) => isObject(played) && isCallerInput(played['input'])))) {
+      return '"case.inputs" is not a list of { input: { kind, keys, speech, confidence, seconds } }';
+    }
     return undefined;
   }
   return `its "mode" is ${JSON.stringify(data['mode'])}, not generator or endpoint`;
+}
+
+const INPUT_KINDS: ReadonlySet<unknown> = new Set(['keys', 'speech', 'silence', 'hangup']);
+
+function isCallerInput(value: unknown): boolean {
+  if (!isObject(value) || !INPUT_KINDS.has(value['kind'])) return false;
+  return typeof value['keys'] === 'string' && typeof value['speech'] === 'string' && Number.isFinite(value['confidence']) && Number.isFinite(value['seconds']);
 }
 
 /** Reads one stored case file's text; a file that is not one is an input error naming the file and why. */

@@ -1,6 +1,6 @@
 import type { TwimlDocument } from '../../model/document.js';
 import type { CallStyle } from '../../targets/builder/callStyle.js';
-import type { DialEpisode } from '../endpoint/callStory.js';
+import type { DialEpisode, PlayedInput } from '../endpoint/callStory.js';
 import type { AnswerSummary } from '../endpoint/endpointFinding.js';
 
 /** What every stored case file says it is, so a stray JSON file in the directory is never taken for one. */
@@ -55,6 +55,8 @@ export interface StoredEndpointCase extends StoredBase {
   readonly case: {
     readonly initialParams: readonly (readonly [string, string])[];
     readonly dials: readonly DialEpisode[];
+    /** What the caller did at each `<Gather>` and `<Record>` (absent in cases stored before inputs were played: silence). */
+    readonly inputs?: readonly PlayedInput[];
     readonly step: number;
     readonly role: string;
     readonly request: unknown;

@@ -1,13 +1,13 @@
 import type { TwimlDocument } from '../../model/document.js';
 import { serializeTwiml } from '../../xml/serialize.js';
-import type { DialEpisode } from '../endpoint/callStory.js';
+import type { DialEpisode, PlayedInput } from '../endpoint/callStory.js';
 import type { AnswerSummary } from '../endpoint/endpointFinding.js';
 import type { Finding } from '../findings.js';
 import { kitVersion } from '../kitVersion.js';
 import { STORED_CASE_FORMAT, STORED_CASE_VERSION, type StoredCase, type StoredMode } from './storedCase.js';
 
 interface EndpointCounterexample {
-  readonly story: { readonly initialParams: unknown; readonly dials: readonly DialEpisode[] };
+  readonly story: { readonly initialParams: unknown; readonly dials: readonly DialEpisode[]; readonly inputs?: readonly PlayedInput[] };
   readonly step: number;
   readonly role: string;
   readonly request: unknown;
@@ -70,6 +70,7 @@ export function storedCaseOf(mode: StoredMode, finding: Finding, seed: number): 
     case: {
       initialParams: pairs(example.story.initialParams),
       dials: example.story.dials,
+      ...(example.story.inputs === undefined ? {} : { inputs: example.story.inputs }),
       step: example.step,
       role: example.role,
       request: example.request,

@@ -1,4 +1,6 @@
-import { checkEndpoint, ENDPOINT_PROPERTIES } from '../../../properties/endpoint.js';
+import { readFile } from 'node:fs/promises';
+import { checkEndpoint, endpointProperties } from '../../../properties/endpoint.js';
+import { checkedExpectations, parseExpectation, parseExpectationFile, type Expectation } from '../../check/endpoint/expectation.js';
 import type { EndpointCheckOptions } from '../../check/endpoint/endpointOptions.js';
 import { replayStoredCalls } from '../../check/endpoint/replayStoredCalls.js';
 import { selectProperties } from '../../check/selectProperties.js';
@@ -34,7 +36,27 @@ const FLAGS = {
   property: { type: 'string', multiple: true },
   list: { type: 'boolean' },
   failures: { type: 'string' },
+  expect: { type: 'string', multiple: true },
+  'expect-file': { type: 'string' },
+  strict: { type: 'boolean' },
 } as const;
+
+/** The expectations of `--expect` and `--expect-file`, checked: each one sentence of usage error when broken. */
+async function expectationsOf(values: { expect?: string[]; 'expect-file'?: string }): Promise<readonly Expectation[]> {
+  const fromFlags = (values.expect ?? []).map(parseExpectation);
+  const file = values['expect-file'];
+  let fromFile: Expectation[] = [];
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new DialKitError('DIALKIT_ERR_USAGE', `cannot read the expectations file ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    }
+    fromFile = parseExpectationFile(text, file);
+  }
+  return checkedExpectations([...fromFile, ...fromFlags]);
+}
 
 function parseParam(text: string): readonly [string, string] {
   const equals = text.indexOf('=');
@@ -47,10 +69,12 @@ export const endpointCommand: Command = {
   summary: 'drive a live TwiML voice webhook the way Twilio does and check every answer',
   usage:
     'dial-kit endpoint <voice URL> [--auth-token T] [--method POST|GET] [--runs N] [--seed S] [--timeout-ms 15000] [--max-steps 10] ' +
-    `[--param NAME=VALUE]… [--lenient] ${REPORT_USAGE} [--allow-origin URL]… [--replay PATH] [--concurrency 8] [--property ID]… [--list] [--failures DIR]`,
+    `[--param NAME=VALUE]… [--lenient] ${REPORT_USAGE} [--allow-origin URL]… [--replay PATH] [--concurrency 8] [--property ID]… [--list] [--failures DIR] ` +
+    '[--expect STATUSES=NEXT]… [--expect-file FILE] [--strict]',
   async run(args, io): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, FLAGS, 1);
-    const properties = selectProperties(ENDPOINT_PROPERTIES, values.property);
+    const expectations = await expectationsOf(values);
+    const properties = selectProperties(endpointProperties(expectations), values.property);
     if (values.list === true) {
       write(io.stdout, propertyList(properties));
       return 0;
@@ -94,6 +118,7 @@ export const endpointCommand: Command = {
         ...shard,
         ...(values.replay === undefined ? {} : { replayPath: values.replay }),
         ...(values.property === undefined ? {} : { properties: values.property }),
+        ...(expectations.length === 0 ? {} : { expectations }),
         onProgress: (done, total) => outputs.events.progress(undefined, done, total),
         onFinding: (finding) => outputs.events.finding(finding),
       };
@@ -113,6 +138,6 @@ export const endpointCommand: Command = {
     write(outputs.console, consoleReport(report));
     if (report.failureStore !== undefined) write(outputs.console, failureStoreReport(report.failureStore));
     outputs.write(report);
-    return failsRun(report) ? 1 : 0;
+    return failsRun(report, { strict: values.strict === true }) ? 1 : 0;
   },
 };
