@@ -25,6 +25,8 @@ export interface FakeAppOptions {
   readonly voice?: (params: Params) => Answer;
   readonly dialStatus?: (params: Params) => Answer;
   readonly callback?: (params: Params) => Answer;
+  /** More routes by path (`/menu`, `/voicemail`), checked before the three above. */
+  readonly routes?: Readonly<Record<string, (params: Params, query: URLSearchParams) => Answer>>;
   /** Handles every request before routing; return true when it answered. */
   readonly raw?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
@@ -91,7 +93,8 @@ export async function startFakeApp(options: FakeAppOptions = {}): Promise<Runnin
           return;
         }
       }
-      const route = parsed.pathname === '/voice' ? (options.voice ?? CORRECT.voice) : parsed.pathname === '/dial-status' ? (options.dialStatus ?? CORRECT.dialStatus) : options.callback ?? CORRECT.callback;
+      const extra = options.routes?.[parsed.pathname];
+      const route = extra !== undefined ? (given: Params) => extra(given, parsed.searchParams) : parsed.pathname === '/voice' ? (options.voice ?? CORRECT.voice) : parsed.pathname === '/dial-status' ? (options.dialStatus ?? CORRECT.dialStatus) : options.callback ?? CORRECT.callback;
       const answer = route(params);
       if (answer.hang === true) return;
       response.writeHead(answer.status ?? 200, { ...(answer.contentType === undefined ? {} : { 'content-type': answer.contentType }), ...answer.headers });

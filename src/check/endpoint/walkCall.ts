@@ -100,10 +100,10 @@ function resolveNext(walk: Walk, next: string, at = walk.flow[walk.flow.length -
   }
 }
 
-/** Records a fetched document as a state of the call. */
-function enterState(walk: Walk, observation: AnswerObservation): FlowStep {
-  const step: FlowStep = {
-    step: observation.step,
+/** Records a fetched document, the `step`-th of the call, as a state of the call. */
+function enterState(walk: Walk, observation: AnswerObservation, step: number): FlowStep {
+  const state: FlowStep = {
+    step,
     role: observation.role,
     method: observation.request.method,
     url: observation.request.url,
@@ -111,8 +111,8 @@ function enterState(walk: Walk, observation: AnswerObservation): FlowStep {
     at: walk.observations.lastIndexOf(observation),
     gathered: false,
   };
-  walk.flow.push(step);
-  return step;
+  walk.flow.push(state);
+  return state;
 }
 
 async function fetchAnswer(walk: Walk, step: number, role: AnswerRole, expectsTwiml: boolean, request: WebhookRequest): Promise<AnswerObservation> {
@@ -235,7 +235,7 @@ async function walkDocuments(walk: Walk, first: AnswerObservation, callParams: R
   for (;;) {
     const document = executable(observation);
     if (document === undefined) return stop('not-executable', `step ${step}: the ${observation.role} answer is not a document Twilio would execute`);
-    enterState(walk, observation);
+    enterState(walk, observation, step);
     const documentUrl = observation.request.url;
     let index = 0;
     let move: Exclude<Move, { kind: 'verb' }> | undefined;
