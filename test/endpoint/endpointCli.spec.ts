@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -91,6 +91,40 @@ describe('dial-kit endpoint', () => {
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n')[0]).toMatch(/^dial-kit endpoint: [^\n]+$/);
       expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  });
+
+  it('--expect and --expect-file: a status mix-up fails the run with EP-EXPECT; broken expectations are exit 2 with one sentence', async () => {
+    const voicemail = '<Response><Record action="/dial-status?vm=1" maxLength="30"/></Response>';
+    const typo = await server(
+      startFakeApp({ authToken: TOKEN, dialStatus: (params) => ({ status: 200, contentType: 'text/xml', body: params['DialCallStatus'] === 'complete' || params['RecordingUrl'] !== undefined ? '<Response><Hangup/></Response>' : voicemail }) }),
+    );
+    const dir = tempDir();
+    const file = join(dir, 'expect.json');
+    writeFileSync(file, JSON.stringify({ expect: [{ statuses: ['busy', 'no-answer', 'failed', 'canceled'], next: ['record'] }] }));
+    const run = await cli(['endpoint', typo, '--auth-token', TOKEN, '--runs', '40', '--seed', '3', '--expect', 'completed=hangup', '--expect-file', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/FINDING EP-EXPECT .*\n.*ended completed, the call went on to record/);
+
+    const listed = await cli(['endpoint', '--list', '--expect', 'completed=hangup']);
+    expect(listed.stdout).toMatch(/^EP-EXPECT\b/m);
+
+    writeFileSync(join(dir, 'bad.json'), '{"expect": [{"statuses": ["done"], "next": ["hangup"]}]}');
+    writeFileSync(join(dir, 'notjson.json'), '{expect');
+    const broken = [
+      ['--expect', 'completed'],
+      ['--expect', 'done=hangup'],
+      ['--expect', 'completed=voicemail'],
+      ['--expect', 'busy=record', '--expect', 'busy=hangup'],
+      ['--expect-file', join(dir, 'missing.json')],
+      ['--expect-file', join(dir, 'bad.json')],
+      ['--expect-file', join(dir, 'notjson.json')],
+    ];
+    for (const args of broken) {
+      const refused = await cli(['endpoint', 'http://127.0.0.1:1/', ...args]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.split('\n')[0]).toMatch(/^dial-kit endpoint: [^\n]*(expect|STATUSES)[^\n]*$/);
+      expect(refused.stderr).not.toMatch(/\bat .*\.[tj]s:\d+/);
     }
   });
 });
