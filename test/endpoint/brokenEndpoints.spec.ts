@@ -3,6 +3,7 @@ import { checkEndpoint } from '../../properties/endpoint.js';
 import type { EndpointCheckOptions } from '../../src/check/endpoint/endpointOptions.js';
 import type { Finding, RunReport } from '../../src/check/findings.js';
 import { timelessReport } from '../support/timing.js';
+import { consoleReport } from '../../src/report/consoleReport.js';
 import { CORRECT, DIAL_DOCUMENT, fakeApps, type RunningServer } from './fakeApp.js';
 
 const TOKEN = 'test-auth-token';
@@ -99,6 +100,13 @@ describe('the endpoint check catches broken apps', () => {
     const findings = findingsOf(report, 'EP-SIGNATURE');
     expect(findings.map((finding) => finding.severity)).toEqual(['security']);
     expect(findings.map((finding) => finding.summary).join('\n')).toMatch(/a wrong X-Twilio-Signature[\s\S]*no X-Twilio-Signature/);
+  });
+
+  it('a voice URL that answers 500: EP-STATUS, and the report states that no <Dial> was reached beside it', async () => {
+    const report = await check(await app({ authToken: TOKEN, voice: () => ({ status: 500, contentType: 'text/plain', body: 'down' }) }), { runs: 5 });
+    expect(failedIds(report)).toEqual(['EP-STATUS']);
+    expect(report.notes).toEqual([expect.stringMatching(/^no <Dial> was reached in \d+ calls/)]);
+    expect(consoleReport(report)).toMatch(/^NOTE no <Dial> was reached/m);
   });
 
   it('without --auth-token no probe is sent and the signature property has nothing to say', async () => {
