@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstCycle, firstChangingVerb, stateKey, type FlowStep } from '../../src/check/endpoint/callFlow.js';
 import { checkedExpectations, expectationFor, parseExpectation, parseExpectationFile } from '../../src/check/endpoint/expectation.js';
+import type { TwimlDocument } from '../../src/model/document.js';
 import { parseTwiml } from '../../src/xml/parse.js';
 
 describe('--expect STATUSES=NEXT', () => {
@@ -35,7 +36,11 @@ describe('--expect STATUSES=NEXT', () => {
 });
 
 describe('the call flow: what changes the call, and states it returns to', () => {
-  const document = (xml: string) => parseTwiml(xml).document!;
+  const document = (xml: string): TwimlDocument => {
+    const parsed = parseTwiml(xml);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.document;
+  };
 
   it('the first verb that changes the call skips Say, Play and Pause; a Redirect first leaves it open; an empty end is hangup (seed §action)', () => {
     expect(firstChangingVerb(document('<Response><Say>x</Say><Pause/><Record/></Response>'))).toBe('record');

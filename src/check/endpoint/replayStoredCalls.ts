@@ -1,4 +1,3 @@
-import { MAX_TWIML_BYTES } from '../../../reference/spec/elements.js';
 import { DialKitError } from '../../errors.js';
 import { createHttpClient } from '../../targets/http/httpClient.js';
 import { probeReachable } from '../../targets/http/probeReachable.js';
@@ -7,12 +6,12 @@ import type { StoredEndpointCase, StoredFile } from '../store/storedCase.js';
 import type { StoredReplay } from '../store/storedReplay.js';
 import { allowedOrigins } from './allowedOrigins.js';
 import { endpointFinding } from './endpointFinding.js';
-import { DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
+import { DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 import type { EndpointCheckContext, EndpointProperty } from './endpointProperty.js';
 import { judgeCall } from './judgeCall.js';
 import { storedDraws } from './storedDraws.js';
-import { ValidationCache } from './validationCache.js';
-import { walkCall, type CallTranscript, type WalkSettings } from './walkCall.js';
+import { voiceUrlOf, walkSettingsOf } from './walkSettings.js';
+import { walkCall, type CallTranscript } from './walkCall.js';
 
 /**
  * Places each stored call again, one at a time, against the voice URL of this run (the store is not
@@ -28,28 +27,13 @@ export async function replayStoredCalls(
 ): Promise<StoredReplay[]> {
   const calls = files.filter((file): file is StoredFile & { stored: StoredEndpointCase } => file.stored.mode === 'endpoint');
   if (calls.length === 0) return [];
-  let target: URL;
-  try {
-    target = new URL(options.url);
-  } catch {
-    throw new DialKitError('DIALKIT_ERR_USAGE', `the voice URL ${JSON.stringify(options.url)} is not an absolute URL`);
-  }
+  const target = voiceUrlOf(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const origins = allowedOrigins(target, options.allowOrigins);
   // An app that is down must not make every stored case look fixed.
   const unreachable = await probeReachable(target, Math.min(timeoutMs, 10_000));
   if (unreachable !== undefined) throw new DialKitError('DIALKIT_ERR_TARGET_START', `the target is unreachable: ${unreachable.message}`);
-  const settings: WalkSettings = {
-    url: target.href,
-    method: options.method ?? 'POST',
-    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
-    maxTwimlBytes: MAX_TWIML_BYTES,
-    redirectMethod: options.redirectMethod ?? 'browser',
-    ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
-    ...(options.validate === undefined ? {} : { validate: options.validate }),
-    ...(options.interpret === undefined ? {} : { interpret: options.interpret }),
-    validationCache: new ValidationCache({ ...options.validate, maxBytes: MAX_TWIML_BYTES }),
-  };
+  const settings = walkSettingsOf(target, options);
   const client = createHttpClient({ timeoutMs, origins, connections: 4 });
   const replays: StoredReplay[] = [];
   try {

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { MAX_TWIML_BYTES } from '../../../reference/spec/elements.js';
 import { DialKitError } from '../../errors.js';
 import type { DialVerb } from '../../model/dial.js';
 import type { CallerInput } from '../../model/callerInput.js';
@@ -15,11 +14,11 @@ import { runIndexOf, shardProperty, shardShare } from '../shard.js';
 import { allowedOrigins } from './allowedOrigins.js';
 import type { AnswerObservation } from './answerObservation.js';
 import { endpointFinding } from './endpointFinding.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_SHRINKS, DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_SHRINKS, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 import type { EndpointCheckContext, EndpointProperty } from './endpointProperty.js';
 import { exercises, judgeCall, type Judged } from './judgeCall.js';
 import { replayLine } from './replayLine.js';
-import { ValidationCache } from './validationCache.js';
+import { voiceUrlOf, walkSettingsOf } from './walkSettings.js';
 import { drawsFrom, walkCall, type CallTranscript, type WalkSettings } from './walkCall.js';
 
 /**
@@ -72,15 +71,7 @@ function isTransportWall(judged: readonly Judged[]): boolean {
  */
 export async function runEndpointCheck<Material>(options: EndpointCheckOptions, suite: EndpointSuite<Material>): Promise<RunReport> {
   const started = Date.now();
-  let target: URL;
-  try {
-    target = new URL(options.url);
-  } catch {
-    throw new DialKitError('DIALKIT_ERR_USAGE', `the voice URL ${JSON.stringify(options.url)} is not an absolute URL`);
-  }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    throw new DialKitError('DIALKIT_ERR_USAGE', `the voice URL must be http or https, not ${target.protocol}`);
-  }
+  const target = voiceUrlOf(options);
   const origins = allowedOrigins(target, options.allowOrigins);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const runs = options.runs ?? DEFAULT_RUNS;
@@ -91,17 +82,7 @@ export async function runEndpointCheck<Material>(options: EndpointCheckOptions, 
   const unreachable = await probeReachable(target, Math.min(timeoutMs, 10_000));
   if (unreachable !== undefined) throw new DialKitError('DIALKIT_ERR_TARGET_START', `the target is unreachable: ${unreachable.message}`);
 
-  const settings: WalkSettings = {
-    url: target.href,
-    method: options.method ?? 'POST',
-    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
-    maxTwimlBytes: MAX_TWIML_BYTES,
-    redirectMethod: options.redirectMethod ?? 'browser',
-    ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
-    ...(options.validate === undefined ? {} : { validate: options.validate }),
-    ...(options.interpret === undefined ? {} : { interpret: options.interpret }),
-    validationCache: new ValidationCache({ ...options.validate, maxBytes: MAX_TWIML_BYTES }),
-  };
+  const settings = walkSettingsOf(target, options);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new DialKitError('DIALKIT_ERR_USAGE', `the concurrency must be a whole number of at least 1, not ${concurrency}`);
   // Each call has at most two requests in flight at once (the first request beside its two probes: three), so this many sockets never queue.
