@@ -14,6 +14,7 @@ import type { EndpointCheckOptions } from '../src/check/endpoint/endpointOptions
 import { runEndpointCheck, type EndpointSuite } from '../src/check/endpoint/runEndpointCheck.js';
 import type { RunReport } from '../src/check/findings.js';
 import { selectProperties } from '../src/check/selectProperties.js';
+import { expandPath } from '../src/check/replayToken.js';
 import { transportFailureCode } from '../src/targets/http/transportFailure.js';
 
 function none(): readonly Problem[] {
@@ -235,5 +236,8 @@ export const ENDPOINT_SUITE: EndpointSuite<OutcomeMaterial> = {
  * which no `<Dial>` was ever reached.
  */
 export function checkEndpoint(options: EndpointCheckOptions): Promise<RunReport> {
-  return runEndpointCheck(options, { ...ENDPOINT_SUITE, properties: selectProperties(ENDPOINT_PROPERTIES, options.properties) });
+  const suite = { ...ENDPOINT_SUITE, properties: selectProperties(ENDPOINT_PROPERTIES, options.properties) };
+  // A replay line writes runs short (`0*5`); fast-check reads only the long form.
+  const replay = options.replayPath === undefined ? {} : { replayPath: expandPath(options.replayPath) };
+  return runEndpointCheck({ ...options, ...replay }, suite);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startForwardingApp } from '../../examples/forwarding-app/startForwardingApp.js';
+import { expandPath } from '../../src/check/replayToken.js';
 import { cli } from '../cli/helpers.js';
 import { untimedText } from '../support/timing.js';
 import { CORRECT, startFakeApp, type RunningServer } from './fakeApp.js';
@@ -62,14 +63,22 @@ describe('dial-kit endpoint', () => {
     expect(untimedText(many.stdout)).toBe(untimedText(one.stdout));
   });
 
-  it('the replay line replays the finding', async () => {
+  it('the replay line replays the finding, its path written short (0*73) or in full', async () => {
     const url = await server(startFakeApp({ authToken: TOKEN, dialStatus: (params) => (params['DialCallStatus'] === 'busy' ? { status: 500 } : CORRECT.dialStatus(params)) }));
     const first = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4']);
-    const [, seed, path] = /--seed (-?\d+) --replay (\S+)/.exec(first.stdout) ?? [];
-    const replay = await cli(['endpoint', url, '--auth-token', TOKEN, '--seed', seed as string, '--replay', path as string]);
-    expect(replay.code).toBe(1);
-    expect(replay.stdout).toMatch(/seed 4, 1 runs/);
-    expect(replay.stdout).toContain('DialCallStatus=busy');
+    // A shell would take the quotes off: `*` is quoted so that it never globs.
+    const [, seed, token] = /--seed (-?\d+) --replay '([\d:*]+)'/.exec(first.stdout) ?? [];
+    expect(token).toMatch(/\d\*\d/);
+    const finding = (stdout: string): string => /FINDING EP-STATUS[\s\S]*?Replay: .*/.exec(stdout)?.[0] ?? '';
+    for (const path of [token as string, expandPath(token as string)]) {
+      const replay = await cli(['endpoint', url, '--auth-token', TOKEN, '--seed', seed as string, '--replay', path]);
+      expect(replay.code).toBe(1);
+      expect(replay.stdout).toMatch(/seed 4, 1 runs/);
+      expect(replay.stdout).toContain('DialCallStatus=busy');
+      expect(replay.stdout).toContain(`--replay '${token}'`);
+      expect(finding(replay.stdout)).not.toBe('');
+      expect(untimedText(finding(replay.stdout))).toBe(untimedText(finding(first.stdout)));
+    }
   });
 
   it('exit 2 with one sentence: unreachable target, nothing checked, bad usage', async () => {

@@ -1,3 +1,4 @@
+import { compressPath } from '../replayToken.js';
 import { DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 
 function shellWord(text: string): string {
@@ -19,6 +20,6 @@ export function replayLine(options: EndpointCheckOptions, seed: number, path: st
   if (options.lenient === true) parts.push('--lenient');
   // The properties checked decide when a round ends, so they are part of what the path means.
   for (const id of options.properties ?? []) parts.push('--property', shellWord(id));
-  parts.push('--seed', String(seed), '--replay', shellWord(path));
+  parts.push('--seed', String(seed), '--replay', shellWord(compressPath(path)));
   return parts.join(' ');
 }

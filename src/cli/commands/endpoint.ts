@@ -60,7 +60,7 @@ export const endpointCommand: Command = {
     const method = (values.method ?? 'POST').toUpperCase();
     if (method !== 'POST' && method !== 'GET') throw new DialKitError('DIALKIT_ERR_USAGE', `--method must be POST or GET, not ${JSON.stringify(values.method)}`);
     if (values['auth-token'] === '') throw new DialKitError('DIALKIT_ERR_USAGE', '--auth-token is empty (is the variable it reads set?)');
-    replayPathOption(values.replay);
+    const replayPath = replayPathOption(values.replay);
     if (values.replay !== undefined && values.seed === undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay needs the --seed printed with it');
     const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 1, 1_000_000);
     const timeoutMs = integerOption('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS, 1, 600_000);
@@ -92,7 +92,7 @@ export const endpointCommand: Command = {
         ...(values['auth-token'] === undefined ? {} : { authToken: values['auth-token'] }),
         seed,
         ...shard,
-        ...(values.replay === undefined ? {} : { replayPath: values.replay }),
+        ...(replayPath === undefined ? {} : { replayPath }),
         ...(values.property === undefined ? {} : { properties: values.property }),
         onProgress: (done, total) => outputs.events.progress(undefined, done, total),
         onFinding: (finding) => outputs.events.finding(finding),
