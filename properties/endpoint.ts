@@ -6,7 +6,8 @@
  */
 import type { AnswerObservation } from '../src/check/endpoint/answerObservation.js';
 import { PLAIN_MEDIA_TYPE, TWIML_MEDIA_TYPES } from '../src/check/endpoint/answerObservation.js';
-import type { EndpointProperty, Problem } from '../src/check/endpoint/endpointProperty.js';
+import type { EndpointCheckContext, EndpointProperty, Problem } from '../src/check/endpoint/endpointProperty.js';
+import { statusAdvice } from '../src/check/endpoint/statusAdvice.js';
 import { outcomeFor } from '../src/arbitraries/dialOutcome.js';
 import { outcomeMaterial, type OutcomeMaterial } from '../src/arbitraries/outcomeMaterial.js';
 import { voiceRequest } from '../src/arbitraries/voiceRequest.js';
@@ -83,20 +84,13 @@ const twimlStatus: EndpointProperty = {
   title: 'TwiML requests are answered with HTTP 200',
   source: 'facts §1.3 11200; facts §8.11',
   severity: 'error',
-  check(observation) {
+  check(observation, context) {
     if (!answered(observation) || !observation.expectsTwiml || isSignatureProbe(observation) || observation.redirectProblem !== undefined) return none();
     const status = observation.exchange.status;
     if (status === 200) return none();
-    return [
-      {
-        key: `status.${Math.floor(status / 100)}xx`,
-        code: 11200,
-        message:
-          status >= 400
-            ? `the ${observation.role} request was answered ${status}; Twilio treats 4xx and 5xx as a retrieval failure`
-            : `the ${observation.role} request was answered ${status}, not 200; the sources do not say Twilio executes it`,
-      },
-    ];
+    // Until the context carries `signed`, a run is taken as signed: no advice rather than a wrong one.
+    const signed = (context as EndpointCheckContext & { readonly signed?: boolean }).signed !== false;
+    return [{ key: `status.${Math.floor(status / 100)}xx`, code: 11200, message: statusAdvice(status, observation.role, signed) }];
   },
 };
 
