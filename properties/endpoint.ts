@@ -16,6 +16,7 @@ import { runEndpointCheck, type EndpointSuite } from '../src/check/endpoint/runE
 import type { RunReport } from '../src/check/findings.js';
 import { selectProperties } from '../src/check/selectProperties.js';
 import { expandPath } from '../src/check/replayToken.js';
+import { timeoutMessage } from '../src/targets/http/timeoutMessage.js';
 import { transportFailureCode } from '../src/targets/http/transportFailure.js';
 
 function none(): readonly Problem[] {
@@ -39,9 +40,10 @@ const answers: EndpointProperty = {
   check(observation, context) {
     const exchange = observation.exchange;
     if (exchange.kind !== 'failure' || exchange.failure === 'aborted') return none();
+    const begun = exchange.status === undefined ? undefined : { status: exchange.status, bodyBytes: exchange.bodyBytes ?? 0 };
     const what =
       exchange.failure === 'timeout'
-        ? `no complete answer within ${context.timeoutMs} ms (Twilio gives up after its total limit)`
+        ? `${timeoutMessage(context.timeoutMs, begun)} (Twilio gives up after its total limit)`
         : `the exchange failed (${exchange.failure}): ${exchange.message}`;
     return [{ key: `transport.${exchange.failure}`, code: transportFailureCode(exchange.failure), message: what }];
   },

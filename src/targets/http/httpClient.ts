@@ -1,4 +1,5 @@
 import { Agent } from 'undici';
+import { timeoutMessage } from './timeoutMessage.js';
 import { classifyTransportError, type TransportFailure } from './transportFailure.js';
 import type { WebhookRequest } from './webhookRequest.js';
 
@@ -26,8 +27,10 @@ export interface HttpFailure {
   readonly kind: 'failure';
   readonly failure: TransportFailure;
   readonly message: string;
-  /** Set when the status line had arrived before the failure. */
+  /** Set when the status line and headers had arrived before the failure: the answer had started. */
   readonly status?: number;
+  /** Body bytes read before the failure; set with `status`. Tells a stalled answer from one that never started. */
+  readonly bodyBytes?: number;
   readonly elapsedMs: number;
 }
 
@@ -99,6 +102,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     const signal = controller.signal;
     let status: number | undefined;
+    let length = 0;
     try {
       const response = await agent.request({
         origin: url.origin,
@@ -110,7 +114,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
       status = response.statusCode;
       const chunks: Buffer[] = [];
-      let length = 0;
       let truncated = false;
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         chunks.push(chunk);
@@ -132,8 +135,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       };
     } catch (error) {
       const failure = classifyTransportError(error, deadlinePassed);
-      const message = failure === 'timeout' ? `no complete answer within ${timeoutMs} ms` : describe(error);
-      return { kind: 'failure', failure, message, ...(status === undefined ? {} : { status }), elapsedMs: performance.now() - started };
+      const begun = status === undefined ? undefined : { status, bodyBytes: length };
+      const message = failure === 'timeout' ? timeoutMessage(timeoutMs, begun) : describe(error);
+      return { kind: 'failure', failure, message, ...begun, elapsedMs: performance.now() - started };
     } finally {
       clearTimeout(timer);
       outside?.removeEventListener('abort', abortFromOutside);
