@@ -7,6 +7,7 @@
 import type { AnswerObservation } from '../src/check/endpoint/answerObservation.js';
 import { PLAIN_MEDIA_TYPE, TWIML_MEDIA_TYPES } from '../src/check/endpoint/answerObservation.js';
 import type { EndpointCheckContext, EndpointProperty, Problem } from '../src/check/endpoint/endpointProperty.js';
+import { refusedOriginMessage } from '../src/check/endpoint/refusedOriginMessage.js';
 import { statusAdvice } from '../src/check/endpoint/statusAdvice.js';
 import { outcomeFor } from '../src/arbitraries/dialOutcome.js';
 import { outcomeMaterial, type OutcomeMaterial } from '../src/arbitraries/outcomeMaterial.js';
@@ -59,12 +60,9 @@ const staysOnOrigin: EndpointProperty = {
     const exchange = observation.exchange;
     if (exchange.kind !== 'refused-origin') return none();
     const how = observation.hops.length > 1 ? 'an HTTP redirect' : `the ${observation.role} URL`;
-    return [
-      {
-        key: `origin.${observation.role}`,
-        message: `${how} points to ${exchange.origin}, outside the checked origin; the kit did not send it (widen with --allow-origin)`,
-      },
-    ];
+    // Another scheme is a different bug from another host: kept apart when findings are told apart.
+    const key = `${exchange.reason === 'not-http' ? 'scheme' : 'origin'}.${observation.role}`;
+    return [{ key, message: refusedOriginMessage(how, observation.request.url, exchange) }];
   },
 };
 

@@ -232,6 +232,26 @@ describe('redirects are followed as Twilio does, and never off the target origin
     const finding = only((await timed(server.url, 5)).report);
     expect(finding.propertyId).toBe('EP-ORIGIN');
     expect(finding.summary).toMatch(/the action URL points to/);
+    expect(finding.summary).toContain(`another origin than the app's (${server.origin}); the kit did not send it (allow it with --allow-origin)`);
+    expect(other.requests).toEqual([]);
+  });
+
+  it('a <Dial action> or <Redirect> on another host or scheme says which', async () => {
+    const other = await keep(startFakeApp());
+    const elsewhere = other.origin.replace('127.0.0.1', 'localhost');
+    const answer = (body: string) => () => ({ status: 200, contentType: 'text/xml', body });
+    const thenRedirect = (url: string): string => DIAL_DOCUMENT.replace(' action="/dial-status"', '').replace('</Dial>', `</Dial><Redirect>${url}</Redirect>`);
+    const cases = [
+      [thenRedirect('ftp://x/next'), 'the redirect URL ftp://x/next is not http or https; Twilio cannot request it'],
+      [thenRedirect('mailto:ops@example.com'), 'the redirect URL mailto:ops@example.com is not http or https; Twilio cannot request it'],
+      [DIAL_DOCUMENT.replace('action="/dial-status"', `action="${elsewhere}/dial-status"`), `the action URL points to ${elsewhere}, another host than the app's (`],
+    ] as const;
+    for (const [body, sentence] of cases) {
+      const server = await keep(startFakeApp({ voice: answer(body) }));
+      const { report } = await timed(server.url, 3);
+      const summaries = report.properties.flatMap((property) => property.findings.map((finding) => `${finding.propertyId}: ${finding.summary}`));
+      expect(summaries.filter((summary) => summary.startsWith('EP-ORIGIN')).join()).toContain(sentence);
+    }
     expect(other.requests).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import type { WebhookRequest } from './webhookRequest.js';
 export interface HttpClientOptions {
   /** Whole-exchange limit per request, connect included: Twilio's is 15 s. @see facts §5 (Timeouts) */
   readonly timeoutMs: number;
-  /** Origins (`scheme://host:port`) requests may go to. Anything else is refused before a byte is sent. */
+  /** Origins (`scheme://host:port`) requests may go to, the target's first. Anything else is refused before a byte is sent. */
   readonly origins: readonly string[];
   /** Sockets kept per origin (default 4). */
   readonly connections?: number;
@@ -37,7 +37,12 @@ export interface HttpFailure {
 /** The request was not sent: its origin is not the target's. */
 export interface HttpRefused {
   readonly kind: 'refused-origin';
+  /** `new URL(url).origin`: the string "null" for a scheme without origins (mailto:, tel:). */
   readonly origin: string;
+  /** `not-http`: a scheme no webhook request can use (ftp:, mailto:, tel:); `other-origin`: an http(s) URL elsewhere. */
+  readonly reason?: 'not-http' | 'other-origin';
+  /** The first allowed origin, the target's own (the one the voice URL has). */
+  readonly targetOrigin?: string;
 }
 
 export type HttpExchange = HttpAnswer | HttpFailure | HttpRefused;
@@ -73,6 +78,7 @@ function headerRecord(raw: Record<string, string | string[] | undefined>): Recor
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs;
   const allowed = new Set(options.origins);
+  const targetOrigin = options.origins[0];
   const agent = new Agent({
     connections: options.connections ?? 4,
     pipelining: 1,
@@ -85,7 +91,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function send(request: WebhookRequest, sendOptions: SendOptions): Promise<HttpExchange> {
     const url = new URL(request.url);
-    if (!allowed.has(url.origin)) return { kind: 'refused-origin', origin: url.origin };
+    if (!allowed.has(url.origin)) {
+      const reason = url.protocol === 'http:' || url.protocol === 'https:' ? 'other-origin' : 'not-http';
+      return { kind: 'refused-origin', origin: url.origin, reason, ...(targetOrigin === undefined ? {} : { targetOrigin }) };
+    }
     const started = performance.now();
     // One timer and one controller per exchange: cheaper than AbortSignal.timeout + AbortSignal.any on every request.
     const controller = new AbortController();
