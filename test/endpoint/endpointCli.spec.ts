@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startForwardingApp } from '../../examples/forwarding-app/startForwardingApp.js';
 import { expandPath } from '../../src/check/replayToken.js';
+import { runCli } from '../../src/cli/main.js';
 import { cli } from '../cli/helpers.js';
 import { untimedText } from '../support/timing.js';
 import { CORRECT, startFakeApp, type RunningServer } from './fakeApp.js';
@@ -99,5 +101,43 @@ describe('dial-kit endpoint', () => {
       expect(run.stderr.split('\n')[0]).toMatch(/^dial-kit endpoint: [^\n]+$/);
       expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     }
+  });
+});
+
+/** A stream that says it is a terminal, as process.stderr does on one, and keeps what is written. */
+class Terminal extends Writable {
+  readonly isTTY = true;
+  readonly columns = 80;
+  text = '';
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+describe('dial-kit endpoint progress', () => {
+  async function onTerminal(url: string, env: Record<string, string>): Promise<{ code: number; stderr: string; stdout: string }> {
+    const stdout = new Terminal();
+    const stderr = new Terminal();
+    const code = await runCli(['endpoint', url, '--auth-token', TOKEN, '--runs', '10', '--seed', '4'], { stdin: Readable.from([]), stdout, stderr, env });
+    return { code, stderr: stderr.text, stdout: stdout.text };
+  }
+
+  it('draws a bar of calls on a terminal\'s stderr and clears it before the report', async () => {
+    const url = await server(startForwardingApp({ port: 0, authToken: TOKEN }));
+    const run = await onTerminal(url, {});
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^\rcalls \[[#.]+\] \d+\/10/);
+    expect(run.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(run.stdout).not.toContain('calls [');
+  });
+
+  it('draws nothing into a pipe or a file, nor under CI', async () => {
+    const url = await server(startForwardingApp({ port: 0, authToken: TOKEN }));
+    const piped = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '10', '--seed', '4']);
+    expect(piped).toMatchObject({ code: 0, stderr: '' });
+    const ci = await onTerminal(url, { CI: 'true' });
+    expect(ci).toMatchObject({ code: 0, stderr: '' });
+    expect(untimedText(ci.stdout)).toBe(untimedText(piped.stdout));
   });
 });

@@ -12,6 +12,7 @@ import { failsRun } from '../../check/grade.js';
 import { kitVersion } from '../../check/kitVersion.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';
+import { progressBar } from '../../report/progressBar.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { replayPathOption } from '../replayPathOption.js';
 import { seedOption } from '../seedOption.js';
@@ -78,6 +79,7 @@ export const endpointCommand: Command = {
     for (const property of properties) outputs.events.propertyStart(property);
     let report: RunReport;
     let replays: StoredReplay[] = [];
+    const bar = progressBar(io.stderr, io.env);
     try {
       const options: EndpointCheckOptions = {
         url,
@@ -94,7 +96,10 @@ export const endpointCommand: Command = {
         ...shard,
         ...(replayPath === undefined ? {} : { replayPath }),
         ...(values.property === undefined ? {} : { properties: values.property }),
-        onProgress: (done, total) => outputs.events.progress(undefined, done, total),
+        onProgress: (done, total) => {
+          bar.update('calls', done, total);
+          outputs.events.progress(undefined, done, total);
+        },
         onFinding: (finding) => outputs.events.finding(finding),
       };
       if (store !== undefined) {
@@ -108,6 +113,7 @@ export const endpointCommand: Command = {
       for (const property of report.properties) outputs.events.propertyEnd(property);
       outputs.events.runEnd(report);
     } finally {
+      bar.finish();
       outputs.close();
     }
     write(outputs.console, consoleReport(report));

@@ -111,7 +111,7 @@ export const generatorCommand: Command = {
     const target: BuilderTarget = values.stdio === true
       ? await stdioTarget({ command: command[0] as string, args: command.slice(1), timeoutMs })
       : withTimeout(await moduleTarget({ ...(values.module === undefined ? {} : { module: values.module }), ...(values.export === undefined ? {} : { exportPath: values.export }) }), timeoutMs);
-    const bar = progressBar(io.stderr);
+    const bar = progressBar(io.stderr, io.env);
     outputs.events.runStart({ version: kitVersion(), mode: 'generator', target: target.name, seed, runs, ...(outputs.shard === undefined ? {} : { shard: outputs.shard }), properties });
     let report;
     let replays: StoredReplay[] = [];
