@@ -9,6 +9,7 @@ import { judgeBuild, type JudgeOptions } from './checkBuild.js';
 import { CoverageCounter } from './coverageCounter.js';
 import type { ExpectedFailure, Finding, KnownFailure, PropertyResult, RunReport } from './findings.js';
 import { kitVersion } from './kitVersion.js';
+import { compressPath, expandPath } from './replayToken.js';
 import { shardProperty, shardShare, type Shard } from './shard.js';
 
 export interface RunBuilderOptions {
@@ -139,7 +140,7 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     const details = await fc.check(shardProperty(check, options.shard), {
       seed: options.seed,
       numRuns: runs,
-      ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),
+      ...(options.replayPath === undefined ? {} : { path: expandPath(options.replayPath), endOnFailure: true }),
     });
     numRuns = Math.max(numRuns, details.numRuns);
     const error: unknown = (details as { errorInstance?: unknown }).errorInstance;
@@ -152,7 +153,7 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     }
     const [document, calls] = details.counterexample[0];
     const path = details.counterexamplePath ?? '';
-    const replay = options.replayLine?.(property, options.seed, path) ?? `dial-kit generator --seed ${options.seed} --only ${property.documents} --replay ${path}`;
+    const replay = options.replayLine?.(property, options.seed, path) ?? `dial-kit generator --seed ${options.seed} --only ${property.documents} --replay '${compressPath(path)}'`;
     const finding = await builderFinding(property, target, document, calls, replay, judge);
     // Replayed with tracing, the shrunk case can show a cause already known (a flaky builder): then it is no new finding.
     if (!ignored.has(finding.fingerprint)) findings.push(finding);

@@ -19,5 +19,22 @@ export interface Command {
 }
 
 export function write(stream: Writable, text: string): void {
+  // A reader that has gone (`dial-kit … | head`) reads nothing more; the run still ends with its own code.
+  if (stream.destroyed) return;
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+const quieted = new WeakSet<Writable>();
+
+/**
+ * A closed pipe on the other end of `stream` ends its output quietly: `dial-kit rules | head` is no
+ * error, so it prints no stack trace and changes no exit code. Other write errors are left alone.
+ */
+export function quietOnClosedPipe(stream: Writable): void {
+  if (quieted.has(stream)) return;
+  quieted.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    stream.destroy();
+  });
 }

@@ -1,7 +1,7 @@
 import { kitVersion } from '../check/kitVersion.js';
 import { isDialKitError } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
-import { write, type CliIo } from './io.js';
+import { quietOnClosedPipe, write, type CliIo } from './io.js';
 import { printable } from './printable.js';
 
 function help(): string {
@@ -17,6 +17,8 @@ function help(): string {
 
 /** Runs one CLI invocation and returns its exit code. Never throws: every failure becomes one sentence. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  quietOnClosedPipe(io.stdout);
+  quietOnClosedPipe(io.stderr);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     write(name === undefined ? io.stderr : io.stdout, help());

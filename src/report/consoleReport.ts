@@ -76,8 +76,15 @@ function propertyLine(property: PropertyResult, idWidth: number): string {
 function findingLines(finding: Finding, maxDifferences: number): string[] {
   const lines = [`FINDING ${finding.propertyId} (${finding.source}) fingerprint ${finding.fingerprint}`, `  ${finding.summary}`];
   if (finding.cause !== undefined) lines.push(`  Root cause: ${finding.cause}`);
+  const answers = answersOf(finding.counterexample);
   lines.push('', '  Shrunk document:');
-  lines.push(...indent(JSON.stringify(finding.counterexample, untimed, 2), 4));
+  // The answers are printed as XML blocks below, so the counterexample's JSON leaves them out.
+  const shown = answers === undefined ? finding.counterexample : { ...(finding.counterexample as object), answers: undefined };
+  lines.push(...indent(JSON.stringify(shown, untimed, 2), 4));
+  if (answers !== undefined && answers.length > 0) {
+    lines.push('', '  TwiML answers:');
+    for (const answer of answers) lines.push(`    step ${answer.step} (${answer.role}) ${visible(answer.url)}`, ...indent(visible(answer.xml), 6));
+  }
   if (finding.steps.length > 0) {
     lines.push('', '  Steps:');
     lines.push(...finding.steps.flatMap((step) => indent(visible(step), 4)));
@@ -109,6 +116,28 @@ function coverageLines(coverage: Coverage): string[] {
 /** Measured times stay in the JSON report; the console shows the case, which depends on the seed alone. */
 function untimed(key: string, value: unknown): unknown {
   return key === 'elapsedMs' ? undefined : value;
+}
+
+interface PrintedAnswer {
+  readonly step: number;
+  readonly role: string;
+  readonly url: string;
+  readonly xml: string;
+}
+
+/** An endpoint finding's `counterexample.answers` (src/check/endpoint/answerXml.ts), when it has them. */
+function answersOf(counterexample: unknown): readonly PrintedAnswer[] | undefined {
+  if (counterexample === null || typeof counterexample !== 'object' || !('answers' in counterexample)) return undefined;
+  const answers = counterexample.answers;
+  if (!Array.isArray(answers)) return undefined;
+  const printable = (answer: unknown): answer is PrintedAnswer =>
+    answer !== null &&
+    typeof answer === 'object' &&
+    typeof (answer as PrintedAnswer).step === 'number' &&
+    typeof (answer as PrintedAnswer).role === 'string' &&
+    typeof (answer as PrintedAnswer).url === 'string' &&
+    typeof (answer as PrintedAnswer).xml === 'string';
+  return answers.every(printable) ? answers : undefined;
 }
 
 function indent(text: string, spaces: number): string[] {

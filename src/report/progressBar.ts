@@ -8,10 +8,11 @@ export interface ProgressBar {
 
 /**
  * A one-line progress bar for long runs, drawn only on a terminal (never into a file or a pipe, where
- * it would be noise), and at most every 100 ms.
+ * it would be noise, nor under CI, whose runners may give a terminal to a log), and at most every 100 ms.
  */
-export function progressBar(stream: Writable & { isTTY?: boolean; columns?: number }): ProgressBar {
-  if (stream.isTTY !== true) return { update: () => undefined, finish: () => undefined };
+export function progressBar(stream: Writable & { isTTY?: boolean; columns?: number }, env: Readonly<Record<string, string | undefined>> = {}): ProgressBar {
+  const ci = env['CI'] !== undefined && env['CI'] !== '' && env['CI'] !== 'false' && env['CI'] !== '0';
+  if (stream.isTTY !== true || ci) return { update: () => undefined, finish: () => undefined };
   let last = 0;
   let drawn = false;
   return {

@@ -46,11 +46,14 @@ describe('dial-kit --version', () => {
 });
 
 describe('a --replay typo is a usage error, checked before anything runs', () => {
-  it('generator and endpoint', async () => {
-    expectUsageError(await cli(['generator', '--replay', '1:x']), /^dial-kit generator: --replay takes the path printed in a finding's replay line \(numbers separated by colons\), not "1:x"\n/);
+  it('generator, endpoint and interpreter', async () => {
+    expectUsageError(await cli(['generator', '--replay', '1:x']), /^dial-kit generator: --replay takes the path printed in a finding's replay line \(numbers separated by colons, 0\*5 for a run\), not "1:x"\n/);
     // The URL is never contacted: the typo is found first.
     const endpoint = await cli(['endpoint', 'http://127.0.0.1:1/voice', '--seed', '1', '--replay', '1:x']);
     expectUsageError(endpoint, /^dial-kit endpoint: --replay takes the path .* not "1:x"\n/);
+    // The driver is never started either.
+    const interpreter = await cli(['interpreter', '--seed', '1', '--replay', '0*0', '--stdio', '--', 'no-such-driver']);
+    expectUsageError(interpreter, /^dial-kit interpreter: --replay takes the path .* not "0\*0"\n/);
   });
 });
 

@@ -44,7 +44,7 @@ describe('the endpoint check catches broken apps', () => {
     expect(example.story.dials[0]?.outcome.legs[0]?.response.kind).toBe('busy');
     expect(example.answer).toMatchObject({ status: 500, bodyStart: '<h1>Internal Server Error</h1>' });
     expect(finding?.steps.at(-1)).toMatch(/^reproduce the request: curl -sS -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/dial-status' .*-H 'x-twilio-signature: [A-Za-z0-9+/=]+' .*--data-raw '.*DialCallStatus=busy/);
-    expect(finding?.replay).toMatch(/^dial-kit endpoint http:\/\/127\.0\.0\.1:\d+\/voice --auth-token "\$TWILIO_AUTH_TOKEN" --timeout-ms 10000 --seed -?\d+ --replay [0-9:]+$/);
+    expect(finding?.replay).toMatch(/^dial-kit endpoint http:\/\/127\.0\.0\.1:\d+\/voice --auth-token "\$TWILIO_AUTH_TOKEN" --timeout-ms 10000 --seed -?\d+ --replay '?[0-9:*]+'?$/);
   });
 
   it('an app that puts an out-of-range attribute in its TwiML: EP-TWIML-WARNING (13212); --lenient reports it without failing', async () => {
@@ -57,7 +57,7 @@ describe('the endpoint check catches broken apps', () => {
     expect(findingsOf(lenient, 'EP-TWIML-WARNING')).toHaveLength(1);
     expect(findingsOf(lenient, 'EP-TWIML-WARNING')[0]?.severity).toBe('warning');
     // The unshrunk warning's replay line points at the call that showed it.
-    const [, seed, path] = /--seed (-?\d+) --replay (\S+)$/.exec(findingsOf(lenient, 'EP-TWIML-WARNING')[0]?.replay ?? '') ?? [];
+    const [, seed, path] = /--seed (-?\d+) --replay '?([\d:*]+)'?$/.exec(findingsOf(lenient, 'EP-TWIML-WARNING')[0]?.replay ?? '') ?? [];
     const replayed = await check(server, { seed: Number(seed), replayPath: path });
     expect(replayed.runs).toBe(1);
     expect(failedIds(replayed)).toEqual(['EP-TWIML-WARNING']);
@@ -148,7 +148,7 @@ describe('the endpoint check catches broken apps', () => {
     });
     const report = await check(server);
     const finding = findingsOf(report, 'EP-STATUS')[0] as Finding;
-    const [, seed, path] = /--seed (-?\d+) --replay (\S+)$/.exec(finding.replay) ?? [];
+    const [, seed, path] = /--seed (-?\d+) --replay '?([\d:*]+)'?$/.exec(finding.replay) ?? [];
     const before = server.requests.length;
     const replayed = await check(server, { seed: Number(seed), replayPath: path });
     // The same case, apart from how long the app took to answer.

@@ -1,8 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startForwardingApp } from '../../examples/forwarding-app/startForwardingApp.js';
+import { expandPath } from '../../src/check/replayToken.js';
+import { runCli } from '../../src/cli/main.js';
 import { cli } from '../cli/helpers.js';
 import { untimedText } from '../support/timing.js';
 import { CORRECT, startFakeApp, type RunningServer } from './fakeApp.js';
@@ -64,14 +67,22 @@ describe('dial-kit endpoint', () => {
     expect(untimedText(many.stdout)).toBe(untimedText(one.stdout));
   });
 
-  it('the replay line replays the finding', async () => {
+  it('the replay line replays the finding, its path written short (0*73) or in full', async () => {
     const url = await server(startFakeApp({ authToken: TOKEN, dialStatus: (params) => (params['DialCallStatus'] === 'busy' ? { status: 500 } : CORRECT.dialStatus(params)) }));
     const first = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '50', '--seed', '4']);
-    const [, seed, path] = /--seed (-?\d+) --replay (\S+)/.exec(first.stdout) ?? [];
-    const replay = await cli(['endpoint', url, '--auth-token', TOKEN, '--seed', seed as string, '--replay', path as string]);
-    expect(replay.code).toBe(1);
-    expect(replay.stdout).toMatch(/seed 4, 1 runs/);
-    expect(replay.stdout).toContain('DialCallStatus=busy');
+    // A shell would take the quotes off: `*` is quoted so that it never globs.
+    const [, seed, token] = /--seed (-?\d+) --replay '([\d:*]+)'/.exec(first.stdout) ?? [];
+    expect(token).toMatch(/\d\*\d/);
+    const finding = (stdout: string): string => /FINDING EP-STATUS[\s\S]*?Replay: .*/.exec(stdout)?.[0] ?? '';
+    for (const path of [token as string, expandPath(token as string)]) {
+      const replay = await cli(['endpoint', url, '--auth-token', TOKEN, '--seed', seed as string, '--replay', path]);
+      expect(replay.code).toBe(1);
+      expect(replay.stdout).toMatch(/seed 4, 1 runs/);
+      expect(replay.stdout).toContain('DialCallStatus=busy');
+      expect(replay.stdout).toContain(`--replay '${token}'`);
+      expect(finding(replay.stdout)).not.toBe('');
+      expect(untimedText(finding(replay.stdout))).toBe(untimedText(finding(first.stdout)));
+    }
   });
 
   it('exit 2 with one sentence: unreachable target, nothing checked, bad usage', async () => {
@@ -126,5 +137,43 @@ describe('dial-kit endpoint', () => {
       expect(refused.stderr.split('\n')[0]).toMatch(/^dial-kit endpoint: [^\n]*(expect|STATUSES)[^\n]*$/);
       expect(refused.stderr).not.toMatch(/\bat .*\.[tj]s:\d+/);
     }
+  });
+});
+
+/** A stream that says it is a terminal, as process.stderr does on one, and keeps what is written. */
+class Terminal extends Writable {
+  readonly isTTY = true;
+  readonly columns = 80;
+  text = '';
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+describe('dial-kit endpoint progress', () => {
+  async function onTerminal(url: string, env: Record<string, string>): Promise<{ code: number; stderr: string; stdout: string }> {
+    const stdout = new Terminal();
+    const stderr = new Terminal();
+    const code = await runCli(['endpoint', url, '--auth-token', TOKEN, '--runs', '10', '--seed', '4'], { stdin: Readable.from([]), stdout, stderr, env });
+    return { code, stderr: stderr.text, stdout: stdout.text };
+  }
+
+  it('draws a bar of calls on a terminal\'s stderr and clears it before the report', async () => {
+    const url = await server(startForwardingApp({ port: 0, authToken: TOKEN }));
+    const run = await onTerminal(url, {});
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^\rcalls \[[#.]+\] \d+\/10/);
+    expect(run.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(run.stdout).not.toContain('calls [');
+  });
+
+  it('draws nothing into a pipe or a file, nor under CI', async () => {
+    const url = await server(startForwardingApp({ port: 0, authToken: TOKEN }));
+    const piped = await cli(['endpoint', url, '--auth-token', TOKEN, '--runs', '10', '--seed', '4']);
+    expect(piped).toMatchObject({ code: 0, stderr: '' });
+    const ci = await onTerminal(url, { CI: 'true' });
+    expect(ci).toMatchObject({ code: 0, stderr: '' });
+    expect(untimedText(ci.stdout)).toBe(untimedText(piped.stdout));
   });
 });

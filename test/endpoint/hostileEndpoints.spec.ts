@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkEndpoint } from '../../properties/endpoint.js';
 import type { Finding, RunReport } from '../../src/check/findings.js';
 import { isDialKitError } from '../../src/errors.js';
+import { createHttpClient, type HttpExchange } from '../../src/targets/http/httpClient.js';
+import { buildWebhookRequest } from '../../src/targets/http/webhookRequest.js';
 import { CORRECT, DIAL_DOCUMENT, listen, startFakeApp, type RunningServer } from './fakeApp.js';
 
 /** The time limit for servers that never finish an answer: every such exchange meets it, whatever the load. */
@@ -78,7 +80,7 @@ describe('hostile endpoints end in a named finding after at most two exchanges t
     const { report, timeouts } = await timed(server.url, 20, TIMEOUT_MS);
     const finding = only(report);
     expect(finding.propertyId).toBe('EP-ANSWER');
-    expect(finding.summary).toMatch(/no complete answer within 800 ms/);
+    expect(finding.summary).toMatch(/no answer started within 800 ms \(Twilio gives up after its total limit\)/);
     // The failing call and the one shrink candidate that meets the limit too; then shrinking and the run stop.
     expect(timeouts).toBeGreaterThanOrEqual(1);
     expect(timeouts).toBeLessThanOrEqual(2);
@@ -97,7 +99,34 @@ describe('hostile endpoints end in a named finding after at most two exchanges t
     );
     const { report, timeouts } = await timed(server.url, 20, TIMEOUT_MS);
     expect(only(report).propertyId).toBe('EP-ANSWER');
+    expect(only(report).summary).toMatch(/the answer started \(200, [\d,]+ bytes read\) and then stalled: no complete answer within 800 ms/);
     expect(timeouts).toBeLessThanOrEqual(2);
+  });
+
+  it('an answer that stalls after 1,234 bytes is told apart from one that never starts', async () => {
+    const stalling = await keep(
+      listen(
+        createHttpServer((_request, response) => {
+          response.writeHead(200, { 'content-type': 'text/xml', 'content-length': '5000' });
+          response.write('x'.repeat(1234));
+        }),
+      ),
+    );
+    const silent = await rawTcp(() => undefined);
+    const client = createHttpClient({ timeoutMs: TIMEOUT_MS, origins: [stalling.origin, silent.origin] });
+    const send = (url: string): Promise<HttpExchange> => client.send(buildWebhookRequest({ url, method: 'POST', params: [] }), { maxBodyBytes: 65_536 });
+    try {
+      const [stalled, unstarted] = await Promise.all([send(stalling.url), send(silent.url)]);
+      expect(stalled).toMatchObject({ kind: 'failure', failure: 'timeout', status: 200, bodyBytes: 1234 });
+      expect(stalled.kind === 'failure' && stalled.message).toBe('the answer started (200, 1,234 bytes read) and then stalled: no complete answer within 800 ms');
+      expect(unstarted).toMatchObject({ kind: 'failure', failure: 'timeout', message: 'no answer started within 800 ms' });
+      expect(unstarted).not.toHaveProperty('status');
+      expect(unstarted).not.toHaveProperty('bodyBytes');
+    } finally {
+      await client.close();
+    }
+    const { report } = await timed(stalling.url, 20, TIMEOUT_MS);
+    expect(only(report).summary).toMatch(/the answer started \(200, 1,234 bytes read\) and then stalled: no complete answer within 800 ms \(Twilio gives up/);
   });
 
   it('an app that hangs on one action only: one EP-ANSWER finding, and the run stops instead of waiting on every such call', async () => {
@@ -105,7 +134,7 @@ describe('hostile endpoints end in a named finding after at most two exchanges t
     const { report, timeouts } = await timed(server.url, 100, TIMEOUT_MS);
     const finding = only(report);
     expect(finding.propertyId).toBe('EP-ANSWER');
-    expect(finding.summary).toMatch(/step 1 \(action\): no complete answer/);
+    expect(finding.summary).toMatch(/step 1 \(action\): no answer started within 800 ms/);
     // Calls already in flight beside the first hang may meet it too (default concurrency 8), then one shrink candidate.
     expect(timeouts).toBeLessThanOrEqual(8 + 1);
     expect(report.runs).toBeLessThan(100);
@@ -203,6 +232,26 @@ describe('redirects are followed as Twilio does, and never off the target origin
     const finding = only((await timed(server.url, 5)).report);
     expect(finding.propertyId).toBe('EP-ORIGIN');
     expect(finding.summary).toMatch(/the action URL points to/);
+    expect(finding.summary).toContain(`another origin than the app's (${server.origin}); the kit did not send it (allow it with --allow-origin)`);
+    expect(other.requests).toEqual([]);
+  });
+
+  it('a <Dial action> or <Redirect> on another host or scheme says which', async () => {
+    const other = await keep(startFakeApp());
+    const elsewhere = other.origin.replace('127.0.0.1', 'localhost');
+    const answer = (body: string) => () => ({ status: 200, contentType: 'text/xml', body });
+    const thenRedirect = (url: string): string => DIAL_DOCUMENT.replace(' action="/dial-status"', '').replace('</Dial>', `</Dial><Redirect>${url}</Redirect>`);
+    const cases = [
+      [thenRedirect('ftp://x/next'), 'the redirect URL ftp://x/next is not http or https; Twilio cannot request it'],
+      [thenRedirect('mailto:ops@example.com'), 'the redirect URL mailto:ops@example.com is not http or https; Twilio cannot request it'],
+      [DIAL_DOCUMENT.replace('action="/dial-status"', `action="${elsewhere}/dial-status"`), `the action URL points to ${elsewhere}, another host than the app's (`],
+    ] as const;
+    for (const [body, sentence] of cases) {
+      const server = await keep(startFakeApp({ voice: answer(body) }));
+      const { report } = await timed(server.url, 3);
+      const summaries = report.properties.flatMap((property) => property.findings.map((finding) => `${finding.propertyId}: ${finding.summary}`));
+      expect(summaries.filter((summary) => summary.startsWith('EP-ORIGIN')).join()).toContain(sentence);
+    }
     expect(other.requests).toEqual([]);
   });
 

@@ -66,7 +66,7 @@ describe('generator --shard + merge', () => {
     expect(shard.code).toBe(1);
     const replay = /Replay: (dial-kit generator .*)/.exec(shard.stdout)?.[1] ?? '';
     expect(replay).not.toContain('--shard');
-    const again = await cli(replay.split(' ').slice(1));
+    const again = await cli(replay.split(' ').slice(1).map((word) => word.replace(/^'(.*)'$/, '$1')));
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('1 finding in 1 of 1 properties.');
   });

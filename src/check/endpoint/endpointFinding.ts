@@ -3,6 +3,7 @@ import { fingerprint } from '../fingerprint.js';
 import type { HttpExchange } from '../../targets/http/httpClient.js';
 import { curlLine, type WebhookRequest } from '../../targets/http/webhookRequest.js';
 import type { AnswerObservation } from './answerObservation.js';
+import { storyAnswers } from './answerXml.js';
 import type { EndpointProperty, Problem } from './endpointProperty.js';
 import type { CallTranscript } from './walkCall.js';
 
@@ -30,7 +31,7 @@ export function summarizeExchange(exchange: HttpExchange): AnswerSummary {
     case 'failure':
       return { ...(exchange.status === undefined ? {} : { status: exchange.status }), failure: `${exchange.failure}: ${exchange.message}`, elapsedMs: Math.round(exchange.elapsedMs) };
     case 'refused-origin':
-      return { failure: `not sent: ${exchange.origin} is outside the checked origin` };
+      return { failure: exchange.reason === 'not-http' ? 'not sent: not an http(s) URL' : `not sent: ${exchange.origin} is outside the checked origin` };
   }
 }
 
@@ -49,7 +50,7 @@ export function exchangeLine(observation: AnswerObservation, request: WebhookReq
     case 'failure':
       return `${sent} -> ${exchange.failure}: ${exchange.message}`;
     case 'refused-origin':
-      return `${sent} -> not sent (other origin ${exchange.origin})`;
+      return exchange.reason === 'not-http' ? `${sent} -> not sent (not an http(s) URL)` : `${sent} -> not sent (other origin ${exchange.origin})`;
   }
 }
 
@@ -87,6 +88,7 @@ export function endpointFinding(property: EndpointProperty, problem: Problem, ob
     summary: `step ${observation.step} (${observation.role}): ${problem.message}${problem.code === undefined ? '' : ` [Twilio ${problem.code}]`}`,
     counterexample: {
       story: { ...transcript.story, initialParams: readableParams(transcript.story.initialParams) },
+      answers: storyAnswers(transcript.observations, observation),
       step: observation.step,
       role: observation.role,
       request: requestData(observation.request),

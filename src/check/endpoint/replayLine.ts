@@ -1,3 +1,4 @@
+import { compressPath } from '../replayToken.js';
 import { expectationText } from './expectation.js';
 import { DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, type EndpointCheckOptions } from './endpointOptions.js';
 
@@ -22,6 +23,6 @@ export function replayLine(options: EndpointCheckOptions, seed: number, path: st
   for (const id of options.properties ?? []) parts.push('--property', shellWord(id));
   // Expectations add a property and aim the outcomes: the same path means another call without them.
   for (const expectation of options.expectations ?? []) parts.push('--expect', shellWord(expectationText(expectation)));
-  parts.push('--seed', String(seed), '--replay', shellWord(path));
+  parts.push('--seed', String(seed), '--replay', shellWord(compressPath(path)));
   return parts.join(' ');
 }

@@ -14,6 +14,7 @@ import { startCarrierDriver, type CarrierDriver } from '../../targets/carrier/ca
 import { serializeTwiml } from '../../xml/serialize.js';
 import type { Coverage, DivergenceResult, Finding, PropertyResult, RunReport } from '../findings.js';
 import { kitVersion } from '../kitVersion.js';
+import { compressPath, expandPath } from '../replayToken.js';
 import type { CallProblem } from './callProblem.js';
 import { callRoutes } from './callRoutes.js';
 import { compareCall } from './compareCall.js';
@@ -78,7 +79,7 @@ function shellWord(text: string): string {
 
 /** The command line that plays exactly this call again. */
 export function interpreterReplayLine(options: InterpreterCheckOptions & { readonly profilePath?: string }, seed: number, path: string): string {
-  const parts = ['dial-kit', 'interpreter', '--seed', String(seed), '--replay', shellWord(path)];
+  const parts = ['dial-kit', 'interpreter', '--seed', String(seed), '--replay', shellWord(compressPath(path))];
   if (options.profilePath !== undefined) parts.push('--profile', shellWord(options.profilePath));
   if (options.timeoutMs !== undefined && options.timeoutMs !== DEFAULT_INTERPRETER_TIMEOUT_MS) parts.push('--timeout-ms', String(options.timeoutMs));
   if (options.toleranceSeconds !== undefined && options.toleranceSeconds !== DEFAULT_TOLERANCE_SECONDS) parts.push('--tolerance-s', String(options.toleranceSeconds));
@@ -199,7 +200,7 @@ export async function runInterpreterCheck(options: InterpreterCheckOptions & { r
       const details = await fc.check(property, {
         seed: seedOfRound,
         numRuns: runs - runsDone,
-        ...(options.replayPath === undefined ? {} : { path: options.replayPath, endOnFailure: true }),
+        ...(options.replayPath === undefined ? {} : { path: expandPath(options.replayPath), endOnFailure: true }),
       });
       if (fatal !== undefined) throw fatal instanceof Error ? fatal : new Error(String(fatal));
       if (!details.failed) break;

@@ -14,6 +14,7 @@ import { failsRun } from '../../check/grade.js';
 import { kitVersion } from '../../check/kitVersion.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';
+import { progressBar } from '../../report/progressBar.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { replayPathOption } from '../replayPathOption.js';
 import { seedOption } from '../seedOption.js';
@@ -84,7 +85,7 @@ export const endpointCommand: Command = {
     const method = (values.method ?? 'POST').toUpperCase();
     if (method !== 'POST' && method !== 'GET') throw new DialKitError('DIALKIT_ERR_USAGE', `--method must be POST or GET, not ${JSON.stringify(values.method)}`);
     if (values['auth-token'] === '') throw new DialKitError('DIALKIT_ERR_USAGE', '--auth-token is empty (is the variable it reads set?)');
-    replayPathOption(values.replay);
+    const replayPath = replayPathOption(values.replay);
     if (values.replay !== undefined && values.seed === undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay needs the --seed printed with it');
     const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 1, 1_000_000);
     const timeoutMs = integerOption('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS, 1, 600_000);
@@ -102,6 +103,7 @@ export const endpointCommand: Command = {
     for (const property of properties) outputs.events.propertyStart(property);
     let report: RunReport;
     let replays: StoredReplay[] = [];
+    const bar = progressBar(io.stderr, io.env);
     try {
       const options: EndpointCheckOptions = {
         url,
@@ -116,10 +118,13 @@ export const endpointCommand: Command = {
         ...(values['auth-token'] === undefined ? {} : { authToken: values['auth-token'] }),
         seed,
         ...shard,
-        ...(values.replay === undefined ? {} : { replayPath: values.replay }),
+        ...(replayPath === undefined ? {} : { replayPath }),
         ...(values.property === undefined ? {} : { properties: values.property }),
         ...(expectations.length === 0 ? {} : { expectations }),
-        onProgress: (done, total) => outputs.events.progress(undefined, done, total),
+        onProgress: (done, total) => {
+          bar.update('calls', done, total);
+          outputs.events.progress(undefined, done, total);
+        },
         onFinding: (finding) => outputs.events.finding(finding),
       };
       if (store !== undefined) {
@@ -133,6 +138,7 @@ export const endpointCommand: Command = {
       for (const property of report.properties) outputs.events.propertyEnd(property);
       outputs.events.runEnd(report);
     } finally {
+      bar.finish();
       outputs.close();
     }
     write(outputs.console, consoleReport(report));

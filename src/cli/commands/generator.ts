@@ -21,6 +21,7 @@ import { integerOption, parseCommandArgs } from '../args.js';
 import { beginFailureStore, finishFailureStore } from '../failureStoreRun.js';
 import { propertyList } from '../propertyList.js';
 import { replayPathOption } from '../replayPathOption.js';
+import { compressPath } from '../../check/replayToken.js';
 import { seedOption } from '../seedOption.js';
 import { write, type Command } from '../io.js';
 import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.js';
@@ -81,7 +82,7 @@ export const generatorCommand: Command = {
     }
     if (values.stdio === true && command.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', '--stdio needs the builder command after --, e.g. --stdio -- python3 builder.py');
     if (values.stdio !== true && command.length > 0) throw new DialKitError('DIALKIT_ERR_USAGE', `a command after -- is only used with --stdio`);
-    replayPathOption(values.replay);
+    const replayPath = replayPathOption(values.replay);
     const properties = selectProperties(builderProperties('all'), values.property).filter((property) => only === 'all' || property.documents === only);
     if (properties.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', `--only ${only} leaves none of the properties named by --property`);
     if (values.list === true) {
@@ -103,14 +104,14 @@ export const generatorCommand: Command = {
       ...(values.known === undefined ? [] : ['--known', values.known]),
     ];
     const replayLine = (property: BuilderProperty, replaySeed: number, path: string): string => {
-      const words = ['dial-kit', 'generator', ...optionWords, '--seed', String(replaySeed), '--only', property.documents, '--replay', path, ...targetWords];
+      const words = ['dial-kit', 'generator', ...optionWords, '--seed', String(replaySeed), '--only', property.documents, '--replay', compressPath(path), ...targetWords];
       return words.map(shellWord).join(' ');
     };
 
     const target: BuilderTarget = values.stdio === true
       ? await stdioTarget({ command: command[0] as string, args: command.slice(1), timeoutMs })
       : withTimeout(await moduleTarget({ ...(values.module === undefined ? {} : { module: values.module }), ...(values.export === undefined ? {} : { exportPath: values.export }) }), timeoutMs);
-    const bar = progressBar(io.stderr);
+    const bar = progressBar(io.stderr, io.env);
     outputs.events.runStart({ version: kitVersion(), mode: 'generator', target: target.name, seed, runs, ...(outputs.shard === undefined ? {} : { shard: outputs.shard }), properties });
     let report;
     let replays: StoredReplay[] = [];
@@ -127,7 +128,7 @@ export const generatorCommand: Command = {
         invalidPolicy,
         maxFindings,
         known,
-        ...(values.replay === undefined ? {} : { replayPath: values.replay }),
+        ...(replayPath === undefined ? {} : { replayPath }),
         replayLine,
         ...(outputs.shard === undefined ? {} : { shard: outputs.shard }),
         onProgress: (property, done, total) => {

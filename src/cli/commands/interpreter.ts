@@ -9,6 +9,7 @@ import { consoleReport } from '../../report/consoleReport.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';
 import { openReportOutputs, REPORT_FLAGS } from '../reportOutputs.js';
+import { replayPathOption } from '../replayPathOption.js';
 
 const FLAGS = {
   runs: { type: 'string' },
@@ -42,6 +43,7 @@ export const interpreterCommand: Command = {
     if (values.stdio !== true) throw new DialKitError('DIALKIT_ERR_USAGE', 'say how to reach the driver: --stdio -- CMD… (the only transport of carrier protocol v1)');
     const [command, ...commandArgs] = driver;
     if (command === undefined || command === '') throw new DialKitError('DIALKIT_ERR_USAGE', 'the driver command is missing after --');
+    const replayPath = replayPathOption(values.replay);
     if (values.replay !== undefined && values.seed === undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--replay needs the --seed printed with it');
     const profile = values.profile === undefined ? undefined : loadProfile(values.profile);
     const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : integerOption('seed', values.seed, 0, -2147483648, 2147483647);
@@ -62,7 +64,7 @@ export const interpreterCommand: Command = {
         toleranceSeconds: tolerance(values['tolerance-s']),
         maxShrinks: integerOption('max-shrinks', values['max-shrinks'], DEFAULT_MAX_SHRINKS, 0, 100_000),
         ...(profile === undefined ? {} : { profile, profilePath: values.profile }),
-        ...(values.replay === undefined ? {} : { replayPath: values.replay }),
+        ...(replayPath === undefined ? {} : { replayPath }),
         onProgress: (done, total) => outputs.events.progress(undefined, done, total),
       });
       for (const property of report.properties) outputs.events.propertyEnd(property);

@@ -1,11 +1,12 @@
 import { Agent } from 'undici';
+import { timeoutMessage } from './timeoutMessage.js';
 import { classifyTransportError, type TransportFailure } from './transportFailure.js';
 import type { WebhookRequest } from './webhookRequest.js';
 
 export interface HttpClientOptions {
   /** Whole-exchange limit per request, connect included: Twilio's is 15 s. @see facts §5 (Timeouts) */
   readonly timeoutMs: number;
-  /** Origins (`scheme://host:port`) requests may go to. Anything else is refused before a byte is sent. */
+  /** Origins (`scheme://host:port`) requests may go to, the target's first. Anything else is refused before a byte is sent. */
   readonly origins: readonly string[];
   /** Sockets kept per origin (default 4). */
   readonly connections?: number;
@@ -26,15 +27,22 @@ export interface HttpFailure {
   readonly kind: 'failure';
   readonly failure: TransportFailure;
   readonly message: string;
-  /** Set when the status line had arrived before the failure. */
+  /** Set when the status line and headers had arrived before the failure: the answer had started. */
   readonly status?: number;
+  /** Body bytes read before the failure; set with `status`. Tells a stalled answer from one that never started. */
+  readonly bodyBytes?: number;
   readonly elapsedMs: number;
 }
 
 /** The request was not sent: its origin is not the target's. */
 export interface HttpRefused {
   readonly kind: 'refused-origin';
+  /** `new URL(url).origin`: the string "null" for a scheme without origins (mailto:, tel:). */
   readonly origin: string;
+  /** `not-http`: a scheme no webhook request can use (ftp:, mailto:, tel:); `other-origin`: an http(s) URL elsewhere. */
+  readonly reason?: 'not-http' | 'other-origin';
+  /** The first allowed origin, the target's own (the one the voice URL has). */
+  readonly targetOrigin?: string;
 }
 
 export type HttpExchange = HttpAnswer | HttpFailure | HttpRefused;
@@ -70,6 +78,7 @@ function headerRecord(raw: Record<string, string | string[] | undefined>): Recor
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs;
   const allowed = new Set(options.origins);
+  const targetOrigin = options.origins[0];
   const agent = new Agent({
     connections: options.connections ?? 4,
     pipelining: 1,
@@ -82,7 +91,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function send(request: WebhookRequest, sendOptions: SendOptions): Promise<HttpExchange> {
     const url = new URL(request.url);
-    if (!allowed.has(url.origin)) return { kind: 'refused-origin', origin: url.origin };
+    if (!allowed.has(url.origin)) {
+      const reason = url.protocol === 'http:' || url.protocol === 'https:' ? 'other-origin' : 'not-http';
+      return { kind: 'refused-origin', origin: url.origin, reason, ...(targetOrigin === undefined ? {} : { targetOrigin }) };
+    }
     const started = performance.now();
     // One timer and one controller per exchange: cheaper than AbortSignal.timeout + AbortSignal.any on every request.
     const controller = new AbortController();
@@ -99,6 +111,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     const signal = controller.signal;
     let status: number | undefined;
+    let length = 0;
     try {
       const response = await agent.request({
         origin: url.origin,
@@ -110,7 +123,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
       status = response.statusCode;
       const chunks: Buffer[] = [];
-      let length = 0;
       let truncated = false;
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         chunks.push(chunk);
@@ -132,8 +144,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       };
     } catch (error) {
       const failure = classifyTransportError(error, deadlinePassed);
-      const message = failure === 'timeout' ? `no complete answer within ${timeoutMs} ms` : describe(error);
-      return { kind: 'failure', failure, message, ...(status === undefined ? {} : { status }), elapsedMs: performance.now() - started };
+      const begun = status === undefined ? undefined : { status, bodyBytes: length };
+      const message = failure === 'timeout' ? timeoutMessage(timeoutMs, begun) : describe(error);
+      return { kind: 'failure', failure, message, ...begun, elapsedMs: performance.now() - started };
     } finally {
       clearTimeout(timer);
       outside?.removeEventListener('abort', abortFromOutside);
