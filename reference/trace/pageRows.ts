@@ -20,4 +20,17 @@ export const PAGE_ROWS: readonly TraceRow[] = [
   page('err-13252', ['Dial: Invalid header name'], { rules: ['sip.header.name'] }),
   page('err-13253', ['Dial: Header is too long'], { rules: ['sip.headers.length'] }),
   page('err-21227', ['fewer than 1024 characters'], { rules: ['sip.headers.length'] }),
+  page('sip-request-params', ['SipDomain, SipDomainSid', 'one SipHeader_<name> per X- header'], {
+    properties: ['GEN-REQUEST-001'],
+    notModelled: 'first requests only: voiceRequest({ callers }) draws them; the inbound-SIP callerId rule needs the request, so the endpoint check applies it',
+  }),
+  page('sip-domain-resource', ['must end with sip.twilio.com'], { properties: ['GEN-REQUEST-001'] }),
+  page('request-client-from', ['From client:tommy'], {
+    properties: ['GEN-REQUEST-001'],
+    notModelled: 'who calls changes what callerId must be (13214 for a client caller); the endpoint check applies that rule to the request it sent',
+  }),
+  page('client-identity', ['at most 121 characters'], { properties: ['GEN-REQUEST-001'] }),
+  page('client-connect-params', ['as POST/GET parameters'], {
+    notModelled: 'custom parameters are the app\'s own; voiceRequest sends a To among them or none',
+  }),
 ];
