@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { observeAnswer, type AnswerObservation } from '../../src/check/endpoint/answerObservation.js';
+import { observeAnswer, type AnswerObservation, type AnswerRole } from '../../src/check/endpoint/answerObservation.js';
 import { withCallerIdContext } from '../../src/check/endpoint/contextDiagnostics.js';
 import { buildWebhookRequest } from '../../src/targets/http/webhookRequest.js';
 
 const FORWARD = '<Response><Dial action="/voice/dial-status"><Number>+15558675310</Number></Dial></Response>';
 
 /** The observation of one answer to a first request, read the way the endpoint check reads it. */
-function answered(body: string, status = 200): AnswerObservation {
+function answered(body: string, status = 200, role: AnswerRole = 'voice'): AnswerObservation {
   const request = buildWebhookRequest({ url: 'http://127.0.0.1:1/voice', method: 'POST', params: [['CallSid', 'CA1']] });
   const exchange = { kind: 'answer' as const, status, headers: { 'content-type': 'text/xml' }, body: Buffer.from(body), truncated: false, elapsedMs: 1 };
-  return observeAnswer(1, 'voice', true, { hops: [{ request, exchange }] }, { maxTwimlBytes: 65_536 });
+  return observeAnswer(1, role, true, { hops: [{ request, exchange }] }, { maxTwimlBytes: 65_536 });
 }
 
 const codes = (observation: AnswerObservation): (number | undefined)[] => (observation.validation?.diagnostics ?? []).map((diagnostic) => diagnostic.code);
@@ -37,6 +37,13 @@ describe('withCallerIdContext: the caller-ID rules that need the first request',
     const sip = { From: 'sip:alice@acme.sip.twilio.com', To: 'sip:+15558675309@acme.sip.twilio.com', SipDomain: 'acme.sip.twilio.com', SipCallId: 'c1@10.0.0.1' };
     expect(codes(withCallerIdContext(observation, sip))).toEqual([13214]);
     expect(withCallerIdContext(observation, { ...sip, To: 'sip:+15558675300@acme.sip.twilio.com' })).toBe(observation);
+  });
+
+  it('an action or redirect answer is checked; a whisper (noun url) runs on the callee and is left as it is', () => {
+    expect(codes(withCallerIdContext(answered(FORWARD, 200, 'action'), { From: 'client:alice' }))).toEqual([13214]);
+    expect(codes(withCallerIdContext(answered(FORWARD, 200, 'redirect'), { From: 'client:alice' }))).toEqual([13214]);
+    const whisper = answered(FORWARD, 200, 'url');
+    expect(withCallerIdContext(whisper, { From: 'client:alice' })).toBe(whisper);
   });
 
   it('an answer that is not a document (a 500) is left as it is', () => {
