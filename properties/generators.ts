@@ -149,17 +149,42 @@ export const OUTCOME_CONSISTENT: GeneratorProperty<DialCase> = {
   },
 };
 
+/**
+ * What a SIP Domain or Voice SDK caller's first request must hold for its From to be believed.
+ * @see page §sip-request-params, page §sip-domain-resource, page §request-client-from, page §client-identity
+ */
+function callerProblems(params: VoiceRequestParams): string[] {
+  const from = params.From ?? '';
+  const problems: string[] = [];
+  if (from.startsWith('sip:')) {
+    const domain = params.SipDomain ?? '';
+    if (!/^[a-z0-9-]+\.sip\.twilio\.com$/.test(domain)) problems.push(`SipDomain ${JSON.stringify(domain)} is not a SIP Domain name`);
+    for (const name of ['From', 'To']) if (!(params[name] ?? '').endsWith(`@${domain}`)) problems.push(`${name} is not a sip: URI on the SipDomain`);
+    if (!/^SD[0-9a-f]{32}$/.test(params.SipDomainSid ?? '')) problems.push('SipDomainSid is not SD and 32 hex digits');
+    for (const name of ['SipCallId', 'SipSourceIp']) if ((params[name] ?? '') === '') problems.push(`${name} is missing on a SIP call`);
+  }
+  if (from.startsWith('client:')) {
+    if (!/^client:[A-Za-z0-9_]{1,121}$/.test(from)) problems.push(`From ${JSON.stringify(from)} is not a Voice SDK identity`);
+    if (!/^AP[0-9a-f]{32}$/.test(params.ApplicationSid ?? '')) problems.push('ApplicationSid is not AP and 32 hex digits');
+  }
+  if ((from.startsWith('sip:') || from.startsWith('client:')) && params.Direction !== 'inbound') problems.push('a SIP or client call does not reach the app inbound');
+  return problems;
+}
+
 /** @see facts §3.5 */
 export const REQUEST_WELL_FORMED: GeneratorProperty<VoiceRequestParams> = {
   id: 'GEN-REQUEST-001',
-  title: 'every generated first voice request has the parameters Twilio always sends, in their forms',
-  source: 'facts §3.5',
+  title: 'every generated first voice request has the parameters Twilio always sends, in their forms, consistent with its caller',
+  source: 'facts §3.5; page §sip-request-params; page §request-client-from',
   arbitrary: voiceRequest(),
   check(params) {
     const problems: string[] = [];
     if (!/^CA[0-9a-f]{32}$/.test(params.CallSid ?? '')) problems.push(`CallSid ${JSON.stringify(params.CallSid)} is not CA and 32 hex digits`);
     if (!/^AC[0-9a-f]{32}$/.test(params.AccountSid ?? '')) problems.push(`AccountSid ${JSON.stringify(params.AccountSid)} is not AC and 32 hex digits`);
-    for (const name of ['From', 'To', 'Direction']) if (params[name] === undefined || params[name] === '') problems.push(`${name} is missing`);
+    for (const name of ['From', 'Direction']) if (params[name] === undefined || params[name] === '') problems.push(`${name} is missing`);
+    // A Voice SDK call's To is whatever the app sent, possibly nothing (clientCaller); any other call has one.
+    if (params.To === undefined || (params.To === '' && !(params.From ?? '').startsWith('client:'))) problems.push('To is missing');
+    problems.push(...callerProblems(params));
     if (params.CallStatus !== 'ringing') problems.push(`CallStatus is ${JSON.stringify(params.CallStatus)}, not ringing`);
     if (params.ApiVersion !== '2010-04-01') problems.push(`ApiVersion is ${JSON.stringify(params.ApiVersion)}`);
     if (!['inbound', 'outbound-api', 'outbound-dial'].includes(params.Direction ?? '')) problems.push(`Direction ${JSON.stringify(params.Direction)} is not documented`);

@@ -34,9 +34,22 @@ export const CALLER_ID_CONTEXT_RULES: readonly CallerIdContextRule[] = [
   },
 ];
 
-/** The first request is a SIP call: a SIP From (facts §3.5: SIP calls add SipCallId, SipDomain, …). */
+/**
+ * The first request is a SIP call: it carries SipCallId or SipDomain, or its From is a SIP URI.
+ * @see facts §3.5 (SIP calls add SipCallId, SipDomain, …), page §sip-request-params
+ */
 function isSipCall(request: VoiceRequestParams): boolean {
-  return request.SipCallId !== undefined || (request.From ?? '').startsWith('sip:');
+  return request.SipCallId !== undefined || request.SipDomain !== undefined || (request.From ?? '').startsWith('sip:');
+}
+
+/**
+ * The number a To or From names: the user part of a SIP URI (`sip:+14155550100@acme.sip.twilio.com`
+ * names +14155550100), else the value, each normalised like a phone number.
+ * @see page §sip-request-params (To is the INVITE's URI, From its From header)
+ */
+function numberOf(value: string): string {
+  const sip = /^sips?:([^@;?]+)@/.exec(value.trim());
+  return e164(sip?.[1] ?? value);
 }
 
 /**
@@ -60,7 +73,7 @@ export function callerIdContextDiagnostics(document: TwimlDocument, request: Voi
       });
     }
     if (callerId !== '' && isSipCall(request)) {
-      const same = [request.To, request.From].filter((value): value is string => value !== undefined).some((value) => e164(value) === e164(callerId));
+      const same = [request.To, request.From].filter((value): value is string => value !== undefined).some((value) => numberOf(value) === e164(callerId));
       if (same) {
         out.push({
           ruleId: 'dial.callerId.sip-inbound', severity: 'warning', code: 13214, path: `${path}/@callerId`,

@@ -1,12 +1,20 @@
 /**
  * A small call-forwarding voice app, written the way a team would write one: plain node:http, the
  * `twilio` helper for TwiML and for checking `X-Twilio-Signature`. It is the kit's example of a
- * correct endpoint: `dial-kit endpoint` finds nothing wrong with it.
+ * correct endpoint: `dial-kit endpoint` finds nothing wrong with it, whoever calls.
  *
- *   POST|GET /voice                   greets the caller and forwards the call to one number
- *   POST|GET /voice/dial-status       the <Dial> action: says goodbye unless the call was answered
+ *   POST|GET /voice                   greets the caller and forwards the call to one number; a call
+ *                                     from a Voice SDK client (From client:…) or a SIP endpoint
+ *                                     (From sip:…) has no phone number to show, so the forwarded leg
+ *                                     shows the app's own number (`callerId`)
+ *   POST|GET /voice/dial-status       the <Dial> action: hangs up after an answered call, otherwise
+ *                                     takes a voicemail (<Say>, then <Record>)
+ *   POST|GET /voice/voicemail         the <Record> action: thanks the caller and hangs up (also when
+ *                                     the caller hung up while recording, Digits=hangup)
  *   POST|GET /voice/call-status       status callbacks of the forwarded leg (answered 204)
- *   POST|GET /voice/recording-status  recording status callbacks (answered 204)
+ *   POST|GET /voice/recording-status  recording status callbacks of the call and the voicemail (204)
+ *
+ * examples/forwarding-app/expectations.json says what each DialCallStatus must lead to.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +27,10 @@ export interface ForwardingAppOptions {
   readonly authToken: string;
   /** Where calls are forwarded. */
   readonly forwardTo?: string;
+  /** The app's own Twilio number, shown as caller ID when the caller has no phone number (client:, sip:). */
+  readonly callerId?: string;
+  /** Longest voicemail, in seconds. */
+  readonly voicemailSeconds?: number;
   /** The URL Twilio is configured with, when the app runs behind a proxy; default: what the Host header says. */
   readonly publicBaseUrl?: string;
 }
@@ -73,7 +85,22 @@ function send(response: ServerResponse, status: number, contentType: string | un
   response.end(body);
 }
 
-function voice(params: Params, forwardTo: string): string {
+interface Settings {
+  readonly forwardTo: string;
+  readonly callerId: string;
+  readonly voicemailSeconds: number;
+}
+
+/**
+ * A call from a Voice SDK client or a SIP endpoint has a From that is no phone number: Twilio needs a
+ * callerId to dial a number from a client (13214), and the app's own number is one it may show.
+ */
+function needsCallerId(params: Params): boolean {
+  const from = first(params, 'From') ?? '';
+  return from.startsWith('client:') || from.startsWith('sip:');
+}
+
+function voice(params: Params, settings: Settings): string {
   const twiml = new twilio.twiml.VoiceResponse();
   const name = xmlSafe(first(params, 'CallerName') ?? '').trim();
   twiml.say(name === '' ? 'Thanks for calling. Connecting you now.' : `Thanks for calling, ${name}. Connecting you now.`);
@@ -81,28 +108,55 @@ function voice(params: Params, forwardTo: string): string {
     action: '/voice/dial-status',
     method: 'POST',
     timeout: 20,
+    ...(needsCallerId(params) ? { callerId: settings.callerId } : {}),
     record: 'record-from-answer-dual',
     recordingStatusCallback: '/voice/recording-status',
     recordingStatusCallbackEvent: ['completed', 'absent'],
   });
   dial.number(
     { statusCallback: '/voice/call-status', statusCallbackMethod: 'POST', statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'] },
-    forwardTo,
+    settings.forwardTo,
   );
   return twiml.toString();
 }
 
-function dialStatus(params: Params): string {
+function dialStatus(params: Params, settings: Settings): string {
   const twiml = new twilio.twiml.VoiceResponse();
   const status = first(params, 'DialCallStatus');
-  if (status !== 'completed' && status !== 'answered') twiml.say('Sorry, nobody could take your call. Goodbye.');
+  if (status === 'completed' || status === 'answered') {
+    twiml.hangup();
+    return twiml.toString();
+  }
+  twiml.say('Sorry, nobody could take your call. Please leave a message after the tone.');
+  twiml.record({
+    action: '/voice/voicemail',
+    method: 'POST',
+    maxLength: settings.voicemailSeconds,
+    playBeep: true,
+    recordingStatusCallback: '/voice/recording-status',
+    recordingStatusCallbackMethod: 'POST',
+  });
+  // A fallback, should <Record> end without a message and the call go on to the next verb.
+  twiml.say('No message was recorded. Goodbye.');
+  twiml.hangup();
+  return twiml.toString();
+}
+
+/** After the voicemail; when the caller hung up (Digits=hangup) Twilio discards this answer, so it is the same. */
+function voicemail(): string {
+  const twiml = new twilio.twiml.VoiceResponse();
+  twiml.say('Thanks, your message was recorded. Goodbye.');
   twiml.hangup();
   return twiml.toString();
 }
 
 /** Starts the app on 127.0.0.1. */
 export async function startForwardingApp(options: ForwardingAppOptions): Promise<ForwardingApp> {
-  const forwardTo = options.forwardTo ?? '+15558675310';
+  const settings: Settings = {
+    forwardTo: options.forwardTo ?? '+15558675310',
+    callerId: options.callerId ?? '+15558675309',
+    voicemailSeconds: options.voicemailSeconds ?? 120,
+  };
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) send(response, 500, 'text/plain', 'internal error');
@@ -132,9 +186,11 @@ export async function startForwardingApp(options: ForwardingAppOptions): Promise
 
     switch (pathname) {
       case '/voice':
-        return send(response, 200, 'text/xml', voice(params, forwardTo));
+        return send(response, 200, 'text/xml', voice(params, settings));
       case '/voice/dial-status':
-        return send(response, 200, 'text/xml', dialStatus(params));
+        return send(response, 200, 'text/xml', dialStatus(params, settings));
+      case '/voice/voicemail':
+        return send(response, 200, 'text/xml', voicemail());
       case '/voice/call-status':
       case '/voice/recording-status':
         response.writeHead(204).end();

@@ -17,6 +17,12 @@ export const SOURCE_PAGES = {
   RECORD: 'https://www.twilio.com/docs/voice/twiml/record',
   ERR: 'https://www.twilio.com/docs/api/errors',
   SEC: 'https://www.twilio.com/docs/usage/security',
+  /** The request for TwiML: From/To forms (read 2026-12-02, page §request-client-from). */
+  REQUEST: 'https://www.twilio.com/docs/api/twiml/twilio_request',
+  /** What a SIP Domain call's first request adds (read 2026-12-02, page §sip-request-params). */
+  SIP_TWIML: 'https://www.twilio.com/docs/voice/api/sip-twiml',
+  /** Voice SDK identities (read 2026-12-02, page §client-identity). */
+  SDK_DEVICE: 'https://www.twilio.com/docs/voice/sdks/javascript/twiliodevice',
 } as const;
 
 /** A citation: `seed §timeout`, `facts §2.2 [NUMBER]`, … */

@@ -13,6 +13,7 @@ export interface PageFact {
 const READ = '2026-12-01';
 /** When the Gather and Record pages were read. */
 const READ_INPUT = '2026-12-02';
+const READ_CALLERS = '2026-12-02';
 
 export const PAGE_FACTS: readonly PageFact[] = [
   {
@@ -158,5 +159,33 @@ export const PAGE_FACTS: readonly PageFact[] = [
     url: 'https://www.twilio.com/docs/api/errors/13613',
     retrieved: READ_INPUT,
     fact: 'WARNING 13613 "Record: Invalid finishOnKey value": finishOnKey must be one of the characters 0123456789#*.',
+    id: 'sip-request-params',
+    url: 'https://www.twilio.com/docs/voice/api/sip-twiml',
+    retrieved: READ_CALLERS,
+    fact: 'For a call to a SIP Domain, the request for TwiML carries To (the URI of the INVITE), From (the From header of the INVITE), SipDomain, SipDomainSid, SipUsername (only with Credential List authentication), SipCallId (the Call-Id of the INVITE), SipSourceIp, and one SipHeader_<name> per X- header of the INVITE.',
+  },
+  {
+    id: 'sip-domain-resource',
+    url: 'https://static0.twilio.com/docs/voice/sip/api/sip-domain-resource',
+    retrieved: READ_CALLERS,
+    fact: 'A SIP Domain SID matches ^SD[0-9a-fA-F]{32}$; a domain name holds letters, digits and "-" and must end with sip.twilio.com (a request to sip:alice@example.sip.twilio.com routes to Twilio).',
+  },
+  {
+    id: 'request-client-from',
+    url: 'https://www.twilio.com/docs/api/twiml/twilio_request',
+    retrieved: READ_CALLERS,
+    fact: 'From and To of a voice request are phone numbers in E.164 or client identifiers with the client: scheme: a call from a client named tommy has From client:tommy, a call to a client named jenny has To client:jenny.',
+  },
+  {
+    id: 'client-identity',
+    url: 'https://www.twilio.com/docs/voice/sdks/javascript/twiliodevice',
+    retrieved: READ_CALLERS,
+    fact: 'The identity in a Voice SDK Access Token is at most 121 characters and may only hold alpha-numeric and underscore characters.',
+  },
+  {
+    id: 'client-connect-params',
+    url: 'https://support.twilio.com/hc/en-us/articles/115011213347-Passing-custom-information-via-requests-to-Twilio',
+    retrieved: READ_CALLERS,
+    fact: 'The params given to Device.connect() reach the application of the Device\'s token as POST/GET parameters of its request (for example app=Support and location=Seattle).',
   },
 ];

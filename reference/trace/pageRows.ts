@@ -37,4 +37,17 @@ export const PAGE_ROWS: readonly TraceRow[] = [
   page('record-params', ['RecordingUrl', 'RecordingDuration, its duration in seconds'], { plays: ['playRecord', 'VERB_PLAY_OPTIONS.recordingSid', 'VERB_PLAY_OPTIONS.statusAfterHangup'] }),
   page('record-finish', ['that many seconds of silence', 'Digits is the key, if any'], { plays: ['playRecord', 'VERB_PLAY_OPTIONS.recordHangupDigits', 'VERB_PLAY_OPTIONS.recordDigitsWithoutKey'] }),
   page('err-13613', ['Record: Invalid finishOnKey value'], { plays: ['playRecord'] }),
+  page('sip-request-params', ['SipDomain, SipDomainSid', 'one SipHeader_<name> per X- header'], {
+    properties: ['GEN-REQUEST-001'],
+    notModelled: 'first requests only: voiceRequest({ callers }) draws them; the inbound-SIP callerId rule needs the request, so the endpoint check applies it',
+  }),
+  page('sip-domain-resource', ['must end with sip.twilio.com'], { properties: ['GEN-REQUEST-001'] }),
+  page('request-client-from', ['From client:tommy'], {
+    properties: ['GEN-REQUEST-001'],
+    notModelled: 'who calls changes what callerId must be (13214 for a client caller); the endpoint check applies that rule to the request it sent',
+  }),
+  page('client-identity', ['at most 121 characters'], { properties: ['GEN-REQUEST-001'] }),
+  page('client-connect-params', ['as POST/GET parameters'], {
+    notModelled: 'custom parameters are the app\'s own; voiceRequest sends a To among them or none',
+  }),
 ];

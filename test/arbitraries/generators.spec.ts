@@ -176,6 +176,47 @@ describe('voiceRequest', () => {
     expect(requests.some((request) => 'FromCity' in request)).toBe(true);
     expect(requests.some((request) => !('FromCity' in request))).toBe(true);
     expect(new Set(requests.map((request) => request.Direction))).toEqual(new Set(['inbound', 'outbound-api', 'outbound-dial']));
-    expect(Object.keys(requests[0] ?? {}).slice(0, 7)).toEqual(['CallSid', 'AccountSid', 'From', 'To', 'CallStatus', 'ApiVersion', 'Direction']);
+    for (const request of requests) expect(Object.keys(request).slice(0, 7)).toEqual(['CallSid', 'AccountSid', 'From', 'To', 'CallStatus', 'ApiVersion', 'Direction']);
+  });
+
+  it('a SIP Domain call carries the Sip* parameters, From and To on its domain (page §sip-request-params)', () => {
+    const requests = fc.sample(voiceRequest({ callers: ['sip'] }), { seed: SEED, numRuns: 100 });
+    for (const request of requests) {
+      const domain = request.SipDomain ?? '';
+      expect(domain).toMatch(/^[a-z0-9-]+\.sip\.twilio\.com$/);
+      expect(request.From).toMatch(new RegExp(`^sip:[^@]+@${domain.replace(/\./g, '\\.')}$`));
+      expect(request.To).toMatch(new RegExp(`^sip:[^@]+@${domain.replace(/\./g, '\\.')}$`));
+      expect([request.Caller, request.Called]).toEqual([request.From, request.To]);
+      expect(request.SipDomainSid).toMatch(/^SD[0-9a-f]{32}$/);
+      expect(request.SipCallId).toMatch(new RegExp(`@${(request.SipSourceIp ?? '').replace(/\./g, '\\.')}$`));
+      expect(request.Direction).toBe('inbound');
+    }
+    expect(requests.some((request) => 'SipUsername' in request)).toBe(true);
+    expect(requests.some((request) => Object.keys(request).some((name) => name.startsWith('SipHeader_X-')))).toBe(true);
+  });
+
+  it('a Voice SDK call comes from client:…, names its TwiML App, and its To is a number, a client or empty', () => {
+    const requests = fc.sample(voiceRequest({ callers: ['client'] }), { seed: SEED, numRuns: 100 });
+    for (const request of requests) {
+      expect(request.From).toMatch(/^client:[A-Za-z0-9_]{1,121}$/);
+      expect(request.Caller).toBe(request.From);
+      expect(request.ApplicationSid).toMatch(/^AP[0-9a-f]{32}$/);
+      expect(request.Direction).toBe('inbound');
+    }
+    const tos = requests.map((request) => request.To ?? '');
+    expect(tos).toContain('');
+    expect(tos.some((to) => to.startsWith('+'))).toBe(true);
+    expect(tos.some((to) => to.startsWith('client:'))).toBe(true);
+  });
+
+  it('only phone callers when asked, or when no inbound call is allowed; a SIP or client draw shrinks to a phone call', () => {
+    const phoneOnly = (request: Readonly<Record<string, string>>): boolean => !/^(sip|client):/.test(request.From ?? '') && request.ApplicationSid === undefined && request.SipDomain === undefined;
+    expect(fc.sample(voiceRequest({ callers: ['pstn'] }), { seed: SEED, numRuns: 100 }).every(phoneOnly)).toBe(true);
+    expect(fc.sample(voiceRequest({ directions: ['outbound-dial'] }), { seed: SEED, numRuns: 100 }).every(phoneOnly)).toBe(true);
+    const details = fc.check(fc.property(voiceRequest(), (request) => !(request.From ?? '').startsWith('sip:') || request.CallSid === ''), { seed: SEED });
+    expect(details.failed).toBe(true);
+    // Fails only for SIP calls, so it cannot shrink to a phone call; a property failing for every call does.
+    const any = fc.check(fc.property(voiceRequest(), (request) => request.CallSid === ''), { seed: SEED });
+    expect(phoneOnly((any.counterexample as [Readonly<Record<string, string>>])[0])).toBe(true);
   });
 });

@@ -97,4 +97,13 @@ describe('the properties have teeth', () => {
     expect(problems).toContain('not ringing');
     expect(problems).toContain('is not CA and 32 hex digits');
   });
+
+  it('GEN-REQUEST-001 fails on a SIP call whose To leaves the domain and on a client call that is not inbound', () => {
+    const sip = REQUEST_WELL_FORMED.arbitrary.filter((params) => (params.From ?? '').startsWith('sip:'));
+    const offDomain = over(REQUEST_WELL_FORMED, sip.map((params) => ({ ...params, To: 'sip:bob@elsewhere.example.com' })));
+    expect(checkGeneratorProperty(offDomain, { seed: SEED, numRuns: 5 }).problems).toContain('To is not a sip: URI on the SipDomain');
+    const client = REQUEST_WELL_FORMED.arbitrary.filter((params) => (params.From ?? '').startsWith('client:'));
+    const outbound = over(REQUEST_WELL_FORMED, client.map((params) => ({ ...params, Direction: 'outbound-api' })));
+    expect(checkGeneratorProperty(outbound, { seed: SEED, numRuns: 5 }).problems).toContain('a SIP or client call does not reach the app inbound');
+  });
 });

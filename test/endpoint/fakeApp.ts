@@ -39,8 +39,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Forwards to one number, showing the app's own number: a Voice SDK caller has none to show (13214). */
 export const DIAL_DOCUMENT =
-  '<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="/dial-status" timeout="20"><Number statusCallback="/status" statusCallbackEvent="initiated ringing answered completed">+15558675310</Number></Dial></Response>';
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="/dial-status" timeout="20" callerId="+15558675309"><Number statusCallback="/status" statusCallbackEvent="initiated ringing answered completed">+15558675310</Number></Dial></Response>';
 
 const ok = (body: string): Answer => ({ status: 200, contentType: 'text/xml', body });
 

@@ -27,6 +27,28 @@ describe('the bundled forwarding app (examples/forwarding-app)', () => {
 
   // Over GET it passes as well: test/vitest/dialKit.spec.ts checks it with dialKit.endpoint.
 
+  it('shows its own number to a client: or sip: caller, takes a voicemail when nobody answered, and thanks after it', async () => {
+    app = await startForwardingApp({ port: 0, authToken: TOKEN });
+    const base = app.url.replace(/\/voice$/, '');
+    const post = async (path: string, params: [string, string][]): Promise<string> => {
+      const request = buildWebhookRequest({ url: `${base}${path}`, method: 'POST', params: [['CallSid', 'CA1'], ...params], authToken: TOKEN });
+      const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body ?? '' });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    expect(await post('/voice', [['From', 'client:alice'], ['To', '']])).toContain('callerId="+15558675309"');
+    expect(await post('/voice', [['From', 'sip:alice@acme.sip.twilio.com'], ['To', 'sip:100@acme.sip.twilio.com']])).toContain('callerId="+15558675309"');
+    expect(await post('/voice', [['From', '+14155550100'], ['To', '+15558675309']])).not.toContain('callerId');
+    expect(await post('/voice/dial-status', [['DialCallStatus', 'completed']])).toMatch(/<Response><Hangup\/><\/Response>$/);
+    for (const status of ['busy', 'no-answer', 'failed', 'canceled']) {
+      expect(await post('/voice/dial-status', [['DialCallStatus', status]])).toMatch(/<Say>[^<]+<\/Say><Record action="\/voice\/voicemail" method="POST" maxLength="120" [^>]*recordingStatusCallback="\/voice\/recording-status"/);
+    }
+    const recorded: [string, string][] = [['RecordingUrl', 'https://api.twilio.com/RE1'], ['RecordingSid', 'RE1'], ['RecordingDuration', '7']];
+    for (const digits of ['#', 'hangup']) {
+      expect(await post('/voice/voicemail', [...recorded, ['Digits', digits]])).toMatch(/<Response><Say>[^<]*[Tt]hanks[^<]*<\/Say><Hangup\/><\/Response>$/);
+    }
+  });
+
   it('refuses a request signed with another token (403), so the kit would flag an app that did not', async () => {
     app = await startForwardingApp({ port: 0, authToken: TOKEN });
     const request = buildWebhookRequest({ url: app.url, method: 'POST', params: [['CallSid', 'CA1']], authToken: 'not-the-token' });

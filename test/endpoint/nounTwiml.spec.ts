@@ -5,7 +5,7 @@ import { checkEndpoint } from '../../properties/endpoint.js';
 import { fakeApps } from './fakeApp.js';
 
 const app = fakeApps();
-const VOICE = '<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="/dial-status" timeout="20"><Number url="/whisper">+15558675310</Number></Dial></Response>';
+const VOICE = '<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="/dial-status" timeout="20" callerId="+15558675309"><Number url="/whisper">+15558675310</Number></Dial></Response>';
 
 function whisper(body: string): (request: IncomingMessage, response: ServerResponse) => boolean {
   return (request, response) => {

@@ -43,4 +43,10 @@ describe('callerIdContextDiagnostics (seed §callerId; facts §1.1)', () => {
     expect(ids(callerIdContextDiagnostics(doc(xml), { From: 'sip:+14155550199@pbx.example.com', To: '+14155550199', SipCallId: 'x' }))).toEqual(['dial.callerId.sip-inbound']);
     expect(callerIdContextDiagnostics(doc(xml), { From: '+14155550199', To: '+18005550100' })).toEqual([]);
   });
+  it('reads the number in a SIP URI: a SIP Domain call whose To is sip:<the callerId>@domain (page §sip-request-params)', () => {
+    const xml = NUMBER.replace('<Dial>', '<Dial callerId="+14155550199">');
+    const request = { From: 'sip:alice@acme.sip.twilio.com', To: 'sip:+14155550199@acme.sip.twilio.com', SipDomain: 'acme.sip.twilio.com' };
+    expect(ids(callerIdContextDiagnostics(doc(xml), request))).toEqual(['dial.callerId.sip-inbound']);
+    expect(callerIdContextDiagnostics(doc(xml), { ...request, To: 'sip:+14155550100@acme.sip.twilio.com' })).toEqual([]);
+  });
 });
