@@ -159,6 +159,8 @@ export const PAGE_FACTS: readonly PageFact[] = [
     url: 'https://www.twilio.com/docs/api/errors/13613',
     retrieved: READ_INPUT,
     fact: 'WARNING 13613 "Record: Invalid finishOnKey value": finishOnKey must be one of the characters 0123456789#*.',
+  },
+  {
     id: 'sip-request-params',
     url: 'https://www.twilio.com/docs/voice/api/sip-twiml',
     retrieved: READ_CALLERS,

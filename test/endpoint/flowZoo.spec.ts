@@ -15,7 +15,8 @@ const TOKEN = 'flow-zoo-token';
 const app = fakeApps();
 const ok = (body: string): Answer => ({ status: 200, contentType: 'text/xml', body });
 
-const DIAL = '<Response><Dial action="/dial-status" timeout="20"><Number>+15558675310</Number></Dial></Response>';
+// A caller-ID of the app's own: a call from a Voice SDK client must show one (13214).
+const DIAL = '<Response><Dial action="/dial-status" timeout="20" callerId="+15558675309"><Number>+15558675310</Number></Dial></Response>';
 const VOICEMAIL = '<Response><Say>Please leave a message.</Say><Record action="/voicemail" maxLength="60"/></Response>';
 const GOODBYE = '<Response><Say>Goodbye.</Say><Hangup/></Response>';
 /** The expectations of a forwarding app: a finished call hangs up, every other status goes to voicemail. */
@@ -63,7 +64,7 @@ describe('the flow zoo: each flow-broken app is caught', () => {
       authToken: TOKEN,
       voice: () => ok(DIAL),
       // Redials once per call, then gives up: no loop, just the redial.
-      dialStatus: (params) => ok(params['DialCallStatus'] === 'completed' && calls++ % 2 === 0 ? '<Response><Dial action="/dial-status?again=1"><Number>+15558675310</Number></Dial></Response>' : GOODBYE),
+      dialStatus: (params) => ok(params['DialCallStatus'] === 'completed' && calls++ % 2 === 0 ? '<Response><Dial action="/dial-status?again=1" callerId="+15558675309"><Number>+15558675310</Number></Dial></Response>' : GOODBYE),
     });
     const report = await check(server.url, { concurrency: 1 });
     expect(failedIds(report)).toContain('EP-FLOW-REDIAL');

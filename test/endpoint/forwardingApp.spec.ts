@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseExpectationFile } from '../../src/check/endpoint/expectation.js';
 import { startForwardingApp, type ForwardingApp } from '../../examples/forwarding-app/startForwardingApp.js';
 import { checkEndpoint } from '../../properties/endpoint.js';
 import { buildWebhookRequest } from '../../src/targets/http/webhookRequest.js';
@@ -22,6 +26,18 @@ describe('the bundled forwarding app (examples/forwarding-app)', () => {
     expect(report.runs).toBe(1000);
     // Every call reached the <Dial> and every outcome the interpreter knows was played.
     expect(report.coverage.nouns['Number']).toBe(1000);
+    expect(Object.keys(report.coverage.outcomes).sort()).toEqual(['busy', 'canceled', 'completed', 'failed', 'no-answer']);
+  });
+
+  it('holds its expectations (examples/forwarding-app/expectations.json) over 1,000 calls: every status named exercised, voicemails left', async () => {
+    app = await startForwardingApp({ port: 0, authToken: TOKEN });
+    const file = join(dirname(fileURLToPath(import.meta.url)), '../../examples/forwarding-app/expectations.json');
+    const expectations = parseExpectationFile(readFileSync(file, 'utf8'), file);
+    const report = await checkEndpoint({ url: app.url, authToken: TOKEN, runs: 1000, seed: 20261202, expectations });
+    expect(report.findingCount).toBe(0);
+    const result = report.properties.find((property) => property.id === 'EP-EXPECT');
+    expect(result?.status).toBe('passed');
+    expect(result?.notes).toBeUndefined();
     expect(Object.keys(report.coverage.outcomes).sort()).toEqual(['busy', 'canceled', 'completed', 'failed', 'no-answer']);
   });
 

@@ -12,7 +12,7 @@ import { dialedLegs, type DialedLeg } from '../../../reference/legs.js';
 import { observeAnswer, type AnswerObservation, type AnswerRole } from './answerObservation.js';
 import { firstChangingVerb, nextStepOf, PASS_THROUGH, stateKey, verbName, type FlowStep } from './callFlow.js';
 import { paramsRecord, type CallStory, type DialEpisode } from './callStory.js';
-import { withNounTwiml } from './contextDiagnostics.js';
+import { withCallerIdContext, withNounTwiml } from './contextDiagnostics.js';
 import type { ValidationCache } from './validationCache.js';
 import type { CallerInput } from '../../model/callerInput.js';
 import type { PlayedInput } from './callStory.js';
@@ -89,6 +89,8 @@ interface Walk {
   readonly flow: FlowStep[];
   /** What the caller did at each `<Gather>` and `<Record>`, in order. */
   readonly inputs: PlayedInput[];
+  /** The first request's parameters: who is calling decides some caller-ID rules. */
+  readonly callParams: Readonly<Record<string, string>>;
 }
 
 /** Every `<Dial>` still waiting to learn what the call did after it learns it now, from the answer at `at` (default: the document being executed). */
@@ -116,7 +118,8 @@ function enterState(walk: Walk, observation: AnswerObservation, step: number): F
 }
 
 async function fetchAnswer(walk: Walk, step: number, role: AnswerRole, expectsTwiml: boolean, request: WebhookRequest): Promise<AnswerObservation> {
-  const observation = await fetchObservation(walk, step, role, expectsTwiml, request);
+  const fetched = await fetchObservation(walk, step, role, expectsTwiml, request);
+  const observation = expectsTwiml ? withCallerIdContext(fetched, walk.callParams) : fetched;
   walk.observations.push(observation);
   return observation;
 }
@@ -144,7 +147,7 @@ async function fetchDerived(walk: Walk, step: number, requests: readonly Derived
       continue;
     }
     await settle();
-    const observation = withNounTwiml(await fetchObservation(walk, step, derived.kind, true, request), derived);
+    const observation = withCallerIdContext(withNounTwiml(await fetchObservation(walk, step, derived.kind, true, request), derived), walk.callParams);
     walk.observations.push(observation);
     answers.push(observation);
   }
@@ -192,8 +195,8 @@ function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, 
  * the kit's scope end the walk without a verdict on them.
  */
 export async function walkCall(client: HttpClient, settings: WalkSettings, initialParams: ParamList, draws: CallDraws, signal?: AbortSignal): Promise<CallTranscript> {
-  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [], flow: [], inputs: [] };
   const callParams = paramsRecord(initialParams);
+  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [], flow: [], inputs: [], callParams };
   const firstRequest = signed(walk, settings.url, settings.method, initialParams);
   // The probes are independent of the real first request, so they travel alongside it; their
   // observations still come after it, in a fixed order.
