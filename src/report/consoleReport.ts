@@ -17,7 +17,8 @@ export function consoleReport(report: RunReport, options: ConsoleReportOptions =
   lines.push(`seed ${report.seed}, ${report.runs} runs per property, ${shard}${formatMs(report.durationMs)}`);
   lines.push('');
   const idWidth = Math.max(0, ...report.properties.map((property) => property.id.length));
-  for (const property of report.properties) lines.push(propertyLine(property, idWidth));
+  const markWidth = Math.max(0, ...report.properties.map((property) => MARK[property.status].length));
+  for (const property of report.properties) lines.push(propertyLine(property, idWidth, markWidth));
   for (const note of report.notes ?? []) lines.push('', `NOTE ${note}`);
   for (const property of report.properties) {
     for (const finding of property.findings) lines.push('', ...findingLines(finding, options.maxDifferences ?? 20));
@@ -63,21 +64,21 @@ function divergenceLines(divergence: DivergenceResult): string[] {
 
 const MARK: Readonly<Record<PropertyResult['status'], string>> = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP', 'not-exercised': 'NOT EXERCISED' };
 
-function propertyLine(property: PropertyResult, idWidth: number): string {
+function propertyLine(property: PropertyResult, idWidth: number, markWidth: number): string {
   const reason = property.status === 'skipped' && property.skipReason !== undefined ? ` (${property.skipReason})` : '';
   const tail = reason + (property.notes ?? []).map((note) => `\n      note: ${note}`).join('');
   const grade = gradeOf(property);
   // Only the grades that do not fail a run by themselves are named; `must` is what every line means.
   const graded = grade === 'must' ? '' : `${grade}; `;
   const counts = property.counts === undefined ? '' : `  (built ${property.counts.built}, refused ${property.counts.refused}, skipped ${property.counts.skipped})`;
-  return `${MARK[property.status]}  ${property.id.padEnd(idWidth)}  ${property.title}  [${graded}${property.runs} runs, ${formatMs(property.durationMs)}]${counts}${tail}`;
+  return `${MARK[property.status].padEnd(markWidth)}  ${property.id.padEnd(idWidth)}  ${property.title}  [${graded}${property.runs} runs, ${formatMs(property.durationMs)}]${counts}${tail}`;
 }
 
 function findingLines(finding: Finding, maxDifferences: number): string[] {
   const lines = [`FINDING ${finding.propertyId} (${finding.source}) fingerprint ${finding.fingerprint}`, `  ${finding.summary}`];
   if (finding.cause !== undefined) lines.push(`  Root cause: ${finding.cause}`);
   const answers = answersOf(finding.counterexample);
-  lines.push('', '  Shrunk document:');
+  lines.push('', finding.propertyId.startsWith('EP-') ? '  Shrunk call:' : '  Shrunk document:');
   // The answers are printed as XML blocks below, so the counterexample's JSON leaves them out.
   const shown = answers === undefined ? finding.counterexample : { ...(finding.counterexample as object), answers: undefined };
   lines.push(...indent(JSON.stringify(shown, untimed, 2), 4));
