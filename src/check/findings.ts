@@ -83,6 +83,11 @@ export interface Coverage {
   readonly nouns: Readonly<Record<string, number>>;
   readonly rules: Readonly<Record<string, number>>;
   readonly outcomes: Readonly<Record<string, number>>;
+  /**
+   * Per DialCallStatus (endpoint check): how often each `Element.attribute` and each noun (`Number`) was in a
+   * `<Dial>` that ended so: coverage as attribute × noun × outcome.
+   */
+  readonly byOutcome?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** `Element.attribute:class` (e.g. `Dial.timeout:max`, `Dial.action:relative`): which kinds of value were produced. */
   readonly valueClasses?: Readonly<Record<string, number>>;
 }

@@ -21,7 +21,14 @@ function mergeCoverage(coverages: readonly Coverage[]): Coverage {
     rules: sumCounts(coverages.map((coverage) => coverage.rules)),
     outcomes: sumCounts(coverages.map((coverage) => coverage.outcomes)),
     ...(Object.keys(valueClasses).length > 0 ? { valueClasses } : {}),
+    ...mergeByOutcome(coverages),
   };
+}
+
+function mergeByOutcome(coverages: readonly Coverage[]): Pick<Coverage, 'byOutcome'> {
+  const statuses = [...new Set(coverages.flatMap((coverage) => Object.keys(coverage.byOutcome ?? {})))].sort();
+  if (statuses.length === 0) return {};
+  return { byOutcome: Object.fromEntries(statuses.map((status) => [status, sumCounts(coverages.map((coverage) => coverage.byOutcome?.[status]))])) };
 }
 
 /**

@@ -127,6 +127,10 @@ describe('the flow zoo: correct flows pass', () => {
     expect(expect_?.status).toBe('passed');
     expect(expect_?.notes ?? []).toEqual([]);
     expect(Object.keys(report.coverage.outcomes).sort()).toEqual(['busy', 'canceled', 'completed', 'failed', 'no-answer']);
+    // Coverage as attribute × noun × outcome: every <Dial> held a Number, its action and its timeout.
+    for (const [status, count] of Object.entries(report.coverage.outcomes)) {
+      expect(report.coverage.byOutcome?.[status]).toEqual({ Number: count, 'Dial.action': count, 'Dial.timeout': count, 'Dial.callerId': count });
+    }
   });
 
   it('a status named in an expectation that no call reaches is reported as never exercised', async () => {

@@ -128,6 +128,20 @@ describe('htmlReport', () => {
     expect(html.includes('<span class="label">500 (text/plain), 36 bytes</span>')).toBe(true);
   });
 
+  it('shows coverage as attribute × noun × outcome: each cell says how the <Dial>s holding it ended', () => {
+    const html = htmlReport({
+      ...endpointReport,
+      coverage: {
+        ...endpointReport.coverage,
+        attributes: { 'Dial.timeout': 3 },
+        nouns: { Number: 3 },
+        byOutcome: { busy: { 'Dial.timeout': 1, Number: 1 }, completed: { 'Dial.timeout': 2, Number: 2 } },
+      },
+    });
+    expect(html).toContain('Dial.timeout: 3; &lt;Dial&gt; ended: busy 1, completed 2');
+    expect(html).toContain('title="&lt;Dial&gt; with Number ended: busy 1, completed 2"');
+  });
+
   it('shows a builder finding as expected against actual XML with the changed part marked, and coverage as attribute × noun', async () => {
     const report = await generatorReport();
     expect(report.findingCount).toBeGreaterThan(0);

@@ -170,6 +170,7 @@ class RunState {
   private readonly judgedStatuses = new Map<string, number>();
   private readonly fingerprints = new Set<string>();
   private readonly outcomes = new Map<string, number>();
+  private readonly byOutcome = new Map<string, Map<string, number>>();
   /** What each document exercises, by document: validations are remembered by text, so the same document object comes back. */
   private readonly coverageOfDocument = new WeakMap<TwimlDocument, Coverage | null>();
   private readonly counts = { attributes: new Map<string, number>(), nouns: new Map<string, number>(), rules: new Map<string, number>(), valueClasses: new Map<string, number>() };
@@ -198,6 +199,11 @@ class RunState {
       }
     }
     for (const status of transcript.statuses) this.outcomes.set(status, (this.outcomes.get(status) ?? 0) + 1);
+    for (const shape of transcript.dialShapes) {
+      const counts = this.byOutcome.get(shape.status) ?? new Map<string, number>();
+      for (const key of shape.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+      this.byOutcome.set(shape.status, counts);
+    }
   }
 
   /** Counts a document's attributes, nouns, rules and value classes, as the generator check's counter does (a document exercising nothing counts for nothing). */
@@ -260,6 +266,7 @@ class RunState {
       nouns: sortedCounts(this.counts.nouns),
       rules: sortedCounts(this.counts.rules),
       outcomes: sortedCounts(this.outcomes),
+      ...(this.byOutcome.size > 0 ? { byOutcome: Object.fromEntries([...this.byOutcome.keys()].sort().map((status) => [status, sortedCounts(this.byOutcome.get(status) ?? new Map())])) } : {}),
       ...(Object.keys(valueClasses).length > 0 ? { valueClasses } : {}),
     };
   }

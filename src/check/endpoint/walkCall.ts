@@ -67,6 +67,23 @@ export interface CallTranscript {
   /** Every TwiML document the call executed, in order. */
   readonly flow: readonly FlowStep[];
   readonly end: WalkEnd;
+  /** Per interpreted `<Dial>`: the attributes (`Dial.timeout`, `Number.url`) and nouns it held, and the DialCallStatus it ended with. */
+  readonly dialShapes: readonly DialShape[];
+}
+
+export interface DialShape {
+  readonly keys: readonly string[];
+  readonly status: string;
+}
+
+/** What a `<Dial>` holds, as coverage keys: its attributes, each noun, each noun's attributes. */
+function shapeKeys(dial: DialVerb): string[] {
+  const keys = Object.keys(dial.attributes).map((name) => `Dial.${name}`);
+  for (const child of dial.children) {
+    if (child.kind === 'text' || child.kind === 'element') continue;
+    keys.push(child.kind, ...Object.keys(child.attributes).map((name) => `${child.kind}.${name}`));
+  }
+  return [...new Set(keys)];
 }
 
 /** A `<Dial>` the walk played, filled in as the call goes on. */
@@ -91,6 +108,7 @@ interface Walk {
   readonly inputs: PlayedInput[];
   /** The first request's parameters: who is calling decides some caller-ID rules. */
   readonly callParams: Readonly<Record<string, string>>;
+  readonly dialShapes: DialShape[];
 }
 
 /** Every `<Dial>` still waiting to learn what the call did after it learns it now, from the answer at `at` (default: the document being executed). */
@@ -196,7 +214,7 @@ function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, 
  */
 export async function walkCall(client: HttpClient, settings: WalkSettings, initialParams: ParamList, draws: CallDraws, signal?: AbortSignal): Promise<CallTranscript> {
   const callParams = paramsRecord(initialParams);
-  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [], flow: [], inputs: [], callParams };
+  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [], flow: [], inputs: [], callParams, dialShapes: [] };
   const firstRequest = signed(walk, settings.url, settings.method, initialParams);
   // The probes are independent of the real first request, so they travel alongside it; their
   // observations still come after it, in a fixed order.
@@ -205,7 +223,7 @@ export async function walkCall(client: HttpClient, settings: WalkSettings, initi
   for (const observation of await Promise.all(probes)) walk.observations.push(observation);
   const { end, ended } = await walkDocuments(walk, first, callParams, draws);
   const dials = walk.dials.map(({ episode, status, next, nextAt }) => ({ ...episode, status, ...(next === undefined ? {} : { next }), ...(nextAt === undefined ? {} : { nextAt }) }));
-  return { story: { initialParams, dials, ...(walk.inputs.length === 0 ? {} : { inputs: walk.inputs }), ended }, observations: walk.observations, dialsReached: dials.length, statuses: walk.statuses, flow: walk.flow, end };
+  return { story: { initialParams, dials, ...(walk.inputs.length === 0 ? {} : { inputs: walk.inputs }), ended }, observations: walk.observations, dialsReached: dials.length, statuses: walk.statuses, flow: walk.flow, end, dialShapes: walk.dialShapes };
 }
 
 /** The first request again with a wrong or missing signature, sent once (no redirect followed): is it executed? */
@@ -355,6 +373,7 @@ async function dialMove(walk: Walk, place: DialPlace, callParams: Readonly<Recor
   }
   walk.dials.push({ episode, status: trace.result.dialCallStatus });
   walk.statuses.push(trace.result.dialCallStatus);
+  walk.dialShapes.push({ keys: shapeKeys(verb), status: trace.result.dialCallStatus });
   const answers = await fetchDerived(walk, step, trace.requests);
   const after = trace.next;
   if (after.kind === 'continue') return { kind: 'verb', index: after.verbIndex };

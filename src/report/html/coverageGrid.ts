@@ -15,17 +15,26 @@ function classesOf(coverage: Coverage, key: string): string[] {
     .map(([name, count]) => `${name.slice(key.length + 1)} ${count}`);
 }
 
+/** How the `<Dial>`s holding `key` ended, `completed 12, busy 3` (endpoint runs): the third axis of the grid. */
+function outcomesOf(coverage: Coverage, key: string): string[] {
+  return Object.entries(coverage.byOutcome ?? {})
+    .filter(([, counts]) => (counts[key] ?? 0) > 0)
+    .map(([status, counts]) => `${status} ${counts[key] ?? 0}`);
+}
+
 function cell(coverage: Coverage, key: string, name: string): string {
   const count = coverage.attributes[key] ?? 0;
   const classes = classesOf(coverage, key);
-  const title = count === 0 ? `${key}: never produced` : `${key}: ${count}${classes.length === 0 ? '' : `; values: ${classes.join(', ')}`}`;
+  const outcomes = outcomesOf(coverage, key);
+  const title = count === 0 ? `${key}: never produced` : `${key}: ${count}${classes.length === 0 ? '' : `; values: ${classes.join(', ')}`}${outcomes.length === 0 ? '' : `; <Dial> ended: ${outcomes.join(', ')}`}`;
   return `<td class="c${level(count)}" title="${escapeHtml(title)}"><span class="attr">${escapeHtml(name)}</span><span class="count">${count}</span></td>`;
 }
 
 /**
  * What the run exercised, as attribute × noun: one row per element of the spec table (the nouns with how
  * often each was dialed), one cell per attribute the spec names, shaded by how often it was produced and
- * empty-red when never; the kinds of value seen are in each cell's tooltip. Then the outcomes the calls
+ * empty-red when never; the kinds of value seen, and (endpoint runs) the DialCallStatus of the `<Dial>`s that
+ * held it, are in each cell's tooltip: attribute × noun × outcome. Then the outcomes the calls
  * ended in and the validator rules the documents broke.
  */
 export function coverageGrid(coverage: Coverage): string {
@@ -33,7 +42,9 @@ export function coverageGrid(coverage: Coverage): string {
   const rows = ELEMENTS.map((element) => {
     const names = [...attributesOf(element).keys()];
     for (const name of names) known.add(`${element}.${name}`);
-    const nounCount = element === 'Dial' ? '' : `<span class="count">${coverage.nouns[element] ?? 0}×</span>`;
+    const nounOutcomes = outcomesOf(coverage, element);
+    const nounTitle = nounOutcomes.length === 0 ? '' : ` title="${escapeHtml(`<Dial> with ${element} ended: ${nounOutcomes.join(', ')}`)}"`;
+    const nounCount = element === 'Dial' ? '' : `<span class="count"${nounTitle}>${coverage.nouns[element] ?? 0}×</span>`;
     const cells = names.map((name) => cell(coverage, `${element}.${name}`, name)).join('');
     return `<tr><th>${escapeHtml(element)} ${nounCount}</th><td class="cells"><table class="attrs"><tr>${cells}</tr></table></td></tr>`;
   });
