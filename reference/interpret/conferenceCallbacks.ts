@@ -44,35 +44,37 @@ function flag(written: string | undefined, fallback: boolean): boolean {
 }
 
 /**
- * The caller's time in a `<Conference>`: it joins at the answer; the conference starts then when the
- * caller may start it (startConferenceOnEnter, default true), or when the outcome says another
- * participant starts it; when the caller leaves, the conference ends if it has endConferenceOnExit="true",
- * if it was the last participant, or (the bridge ended by the other side) because someone else ended it.
- * @see https://www.twilio.com/docs/voice/twiml/conference (startConferenceOnEnter, endConferenceOnExit);
- * https://www.twilio.com/en-us/blog/introducing-conference-events-html (conference-start: a participant with
- * startConferenceOnEnter="true" joins; conference-end: the last participant leaves or one with endConferenceOnExit="true") — rule interp.conference.timeline
+ * The caller's time in a `<Conference>`: it joins at the answer. A conference starts only once at least two
+ * participants are in it and one has startConferenceOnEnter="true" (default): the first caller waits (hold
+ * music, waitUrl) until the outcome's startedAfterSeconds, alone all along when it gives none. When the
+ * caller leaves, the conference ends if it has endConferenceOnExit="true", if it was the last participant,
+ * or (the bridge ended by the other side) because someone else ended it.
+ * @see https://www.twilio.com/docs/voice/twiml/conference (startConferenceOnEnter, endConferenceOnExit); page §conference-start — rule interp.conference.timeline
  */
 export function conferenceTimeline(run: LegRun, bridged: BridgePhase): { startsAt: number | undefined; endsAt: number | undefined; waiting: boolean } {
   const attributes = legAttributes(run.leg);
   const room = run.outcome.conference ?? {};
   const joinAt = bridged.answeredAt;
-  const mayStart = flag(attributes.startConferenceOnEnter, true);
   const started = room.alreadyStarted === true;
-  const startsAt = started ? undefined : mayStart ? joinAt : room.startedAfterSeconds === undefined ? undefined : joinAt + room.startedAfterSeconds;
+  const startsAt = started || room.startedAfterSeconds === undefined ? undefined : joinAt + room.startedAfterSeconds;
   const runs = started || (startsAt !== undefined && startsAt <= bridged.endedAt);
   const endsConference = flag(attributes.endConferenceOnExit, false) || room.othersRemain !== true || bridged.endedBy === 'callee-hangup';
   return {
     startsAt: startsAt !== undefined && startsAt <= bridged.endedAt ? startsAt : undefined,
     endsAt: runs && endsConference ? bridged.endedAt : undefined,
-    waiting: !started && !mayStart,
+    waiting: !started && startsAt !== joinAt,
   };
 }
 
 /**
  * The `<Conference statusCallback>` requests for the selected events: ConferenceSid, FriendlyName,
  * AccountSid, Timestamp, StatusCallbackEvent, SequenceNumber; participant events add the participant's
- * CallSid (the caller's own call), Muted, Hold, EndConferenceOnExit, StartConferenceOnEnter.
- * Without statusCallbackEvent no event is sent: no source gives a default.
+ * CallSid (the caller's own call), Muted, Hold, Coaching, EndConferenceOnExit, StartConferenceOnEnter and
+ * ParticipantLabel (when written); conference-end, when this caller's leaving ends it, adds
+ * CallSidEndingConference, ParticipantLabelEndingConference and ReasonConferenceEnded.
+ * The first participant sets statusCallback and its events: a caller joining a conference already
+ * running sends nothing. Without statusCallbackEvent no event is sent: no source gives a default.
+ * @see page §conference-callback-params, §conference-first-participant
  * @see https://www.twilio.com/docs/voice/twiml/conference (statusCallback, statusCallbackEvent: start end join leave mute hold
  * modify speaker announcement); facts §2.5 — rules interp.conference.callback, interp.conference.events-default
  */
@@ -81,6 +83,10 @@ export function conferenceCallbacks(run: LegRun, bridged: BridgePhase, context: 
   const attributes = legAttributes(run.leg);
   const target = urlAttribute(attributes, 'statusCallback');
   if (target === undefined) return [];
+  if (run.outcome.conference?.alreadyStarted === true) {
+    notes.push('interp.conference.first-participant: the conference was already running, so an earlier participant set its statusCallback and events; this caller\'s are ignored, nothing is sent to them.');
+    return [];
+  }
   const written = (attributes.statusCallbackEvent ?? '').split(/\s+/).filter((token) => token !== '');
   if (written.length === 0) {
     notes.push('interp.conference.events-default: <Conference statusCallback> without statusCallbackEvent: no source names a default, so no event is sent.');
@@ -92,6 +98,8 @@ export function conferenceCallbacks(run: LegRun, bridged: BridgePhase, context: 
   const timeline = conferenceTimeline(run, bridged);
   const endsOnExit = flag(attributes.endConferenceOnExit, false);
   const startsOnEnter = flag(attributes.startConferenceOnEnter, true);
+  const coaching = (attributes.coach ?? '').trim() !== '';
+  const label = attributes.participantLabel?.trim();
   let muted = flag(attributes.muted, false);
   let hold = false;
   const happened: { name: string; at: number; rank: number }[] = [];
@@ -127,16 +135,34 @@ export function conferenceCallbacks(run: LegRun, bridged: BridgePhase, context: 
         CallSid: context.parentCallSid,
         Muted: String(muted),
         Hold: String(hold),
+        Coaching: String(coaching),
         EndConferenceOnExit: String(endsOnExit),
         StartConferenceOnEnter: String(startsOnEnter),
+        ...(label ? { ParticipantLabel: label } : {}),
       });
     }
+    if (step.name === 'conference-end') Object.assign(params, endingParams(bridged, { callSid: context.parentCallSid, endsOnExit, label }));
     const request = derivedRequest({
       kind: 'conferenceStatusCallback', at: step.at, method: methodOf(attributes.statusCallbackMethod), target, documentUrl: context.documentUrl, params, nounPath: run.leg.path,
     });
     if (request !== undefined) out.push({ request, rank: 3 });
   }
   return out;
+}
+
+/**
+ * Who ended the conference, when it is this caller leaving: its CallSid and label, and why
+ * (participant-with-end-conference-on-exit-left, or last-participant-left). Ended by someone else
+ * (the bridge ended by the other side): the kit does not know who, so none is sent.
+ * @see page §conference-callback-params — rule interp.conference.callback
+ */
+function endingParams(bridged: BridgePhase, caller: { callSid: string; endsOnExit: boolean; label: string | undefined }): Record<string, string> {
+  if (bridged.endedBy === 'callee-hangup') return {};
+  return {
+    CallSidEndingConference: caller.callSid,
+    ...(caller.label ? { ParticipantLabelEndingConference: caller.label } : {}),
+    ReasonConferenceEnded: caller.endsOnExit ? 'participant-with-end-conference-on-exit-left' : 'last-participant-left',
+  };
 }
 
 /**

@@ -14,6 +14,9 @@ const READ = '2026-12-01';
 /** When the Gather and Record pages were read. */
 const READ_INPUT = '2026-12-02';
 const READ_CALLERS = '2026-12-02';
+/** When the Conference, Number and AMD pages were read for the interpreter's callbacks. */
+const READ_ORACLE = '2026-12-02';
+const CONFERENCE = 'https://www.twilio.com/docs/voice/twiml/conference';
 
 export const PAGE_FACTS: readonly PageFact[] = [
   {
@@ -189,5 +192,59 @@ export const PAGE_FACTS: readonly PageFact[] = [
     url: 'https://support.twilio.com/hc/en-us/articles/115011213347-Passing-custom-information-via-requests-to-Twilio',
     retrieved: READ_CALLERS,
     fact: 'The params given to Device.connect() reach the application of the Device\'s token as POST/GET parameters of its request (for example app=Support and location=Seattle).',
+  },
+  {
+    id: 'conference-start',
+    url: CONFERENCE,
+    retrieved: READ_ORACLE,
+    fact: 'Conferences will not start until at least two participants join; while waiting, background music is played. The start event occurs when there are at least two participants in the conference and at least one of them has startConferenceOnEnter="true".',
+  },
+  {
+    id: 'conference-first-participant',
+    url: CONFERENCE,
+    retrieved: READ_ORACLE,
+    fact: 'The statusCallback URL and the statusCallbackEvent events are set by the first participant to join the conference; those of later participants are ignored.',
+  },
+  {
+    id: 'conference-events',
+    url: CONFERENCE,
+    retrieved: READ_ORACLE,
+    fact: 'statusCallbackEvent takes start, end, join, leave, mute, hold, modify, speaker and announcement (default none); StatusCallbackEvent is one of conference-start, conference-end, participant-join, participant-leave, participant-mute, participant-unmute, participant-hold, participant-unhold, participant-modify, participant-speech-start, participant-speech-stop, announcement-end, announcement-fail.',
+  },
+  {
+    id: 'conference-callback-params',
+    url: CONFERENCE,
+    retrieved: READ_ORACLE,
+    fact: 'The statusCallback request carries ConferenceSid, FriendlyName, AccountSid, SequenceNumber, Timestamp and StatusCallbackEvent on every event; CallSid, Muted, Hold, Coaching, EndConferenceOnExit, StartConferenceOnEnter and ParticipantLabel on participant events; CallSidEndingConference, ParticipantLabelEndingConference, ReasonConferenceEnded (among them last-participant-left, participant-with-end-conference-on-exit-left) and Reason on end; ParticipantCallStatus and ReasonParticipantLeft on participant-leave.',
+  },
+  {
+    id: 'conference-wait-url',
+    url: CONFERENCE,
+    retrieved: READ_ORACLE,
+    fact: 'waitUrl is played before the conference has started and may return MP3, WAV or TwiML with Play, Say, Pause and Redirect; waitMethod defaults to POST when a waitUrl is given; without one Twilio makes a GET to its default classical playlist.',
+  },
+  {
+    id: 'number-amd-attributes',
+    url: 'https://twilio.com/docs/api/twiml/number',
+    retrieved: READ_ORACLE,
+    fact: 'Number attributes: url (none), method GET or POST (POST), machineDetection Enable or DetectMessageEnd (none), machineDetectionTimeout 3-60 (30), machineDetectionSpeechThreshold 1000-6000 (2400), machineDetectionSpeechEndThreshold 500-5000 (1200), machineDetectionSilenceTimeout 2000-10000 (5000), amdStatusCallback any URL (none), amdStatusCallbackMethod GET or POST (POST).',
+  },
+  {
+    id: 'amd-timeout-unknown',
+    url: 'https://www.twilio.com/docs/api/rest/answering-machine-detection',
+    retrieved: READ_ORACLE,
+    fact: 'MachineDetectionTimeout is how long Twilio attempts detection before timing out, and then AnsweredBy is unknown; with DetectMessageEnd, AnsweredBy comes at once for a human, for a machine only at the end of its greeting.',
+  },
+  {
+    id: 'err-21262',
+    url: 'https://twilio.com/docs/api/errors/21262',
+    retrieved: READ_ORACLE,
+    fact: 'WARNING 21262 "No AMD status callback URL provided": AMD was enabled without an AMD status callback URL, so Twilio has nowhere to send the results; they stay available in the /Calls resource.',
+  },
+  {
+    id: 'err-21263',
+    url: 'https://twilio.com/docs/api/errors/21263',
+    retrieved: READ_ORACLE,
+    fact: 'WARNING 21263 "Invalid Answering Machine Detection Parameters": AsyncAmd, AsyncAmdStatusCallback and AsyncAmdStatusCallbackMethod must not be added to <Dial><Number> or <Dial><Sip> TwiML.',
   },
 ];

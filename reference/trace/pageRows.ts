@@ -50,4 +50,20 @@ export const PAGE_ROWS: readonly TraceRow[] = [
   page('client-connect-params', ['as POST/GET parameters'], {
     notModelled: 'custom parameters are the app\'s own; voiceRequest sends a To among them or none',
   }),
+  page('conference-start', ['at least two participants join', 'background music is played'], { interpret: ['interp.conference.timeline', 'interp.conference.wait-url'] }),
+  page('conference-first-participant', ['set by the first participant to join'], { interpret: ['interp.conference.first-participant'] }),
+  page('conference-events', ['participant-speech-start', 'default none'], { interpret: ['interp.conference.callback', 'interp.conference.events-default'] }),
+  page('conference-events', ['participant-modify', 'announcement-end'], { key: 'modify', interpret: ['interp.conference.not-modelled'] }),
+  page('conference-callback-params', ['Coaching, EndConferenceOnExit', 'last-participant-left'], { interpret: ['interp.conference.callback'] }),
+  page('conference-callback-params', ['ParticipantCallStatus and ReasonParticipantLeft', 'and Reason on end'], {
+    key: 'leave',
+    interpret: ['interp.conference.not-modelled'],
+    notModelled: 'the outcome does not say why the caller left nor its call status then; Reason is free text; who ended a conference the caller did not end is unknown',
+  }),
+  page('conference-wait-url', ['played before the conference has started', 'waitMethod defaults to POST'], { interpret: ['interp.conference.wait-url'] }),
+  page('number-amd-attributes', ['machineDetectionTimeout 3-60 (30)', 'amdStatusCallbackMethod GET or POST (POST)'], { interpret: ['interp.amd', 'interp.amd.callback'] }),
+  page('number-amd-attributes', ['machineDetectionSpeechThreshold 1000-6000 (2400)'], { key: 'tuning', notModelled: 'the speech and silence thresholds tune detection; the outcome gives the verdict and its time directly' }),
+  page('amd-timeout-unknown', ['then AnsweredBy is unknown'], { interpret: ['interp.amd', 'interp.amd.outcome-missing'] }),
+  page('err-21262', ['No AMD status callback URL provided'], { interpret: ['interp.amd.no-callback'] }),
+  page('err-21263', ['must not be added to <Dial><Number>'], { options: ['interpret.amdMode'] }),
 ];

@@ -56,7 +56,11 @@ export interface ConferenceEvent {
 export interface ConferenceOutcome {
   /** The conference was already in progress when the caller joined. Default false: the caller is the first. */
   readonly alreadyStarted?: boolean;
-  /** For a caller with startConferenceOnEnter="false": seconds after its join at which another participant starts the conference. */
+  /**
+   * Seconds after the caller's join at which the conference starts: a second participant joins (or, for a
+   * caller with startConferenceOnEnter="false", one with startConferenceOnEnter="true"). Absent: it never starts
+   * while the caller is in it, since a conference needs two participants (https://www.twilio.com/docs/voice/twiml/conference).
+   */
   readonly startedAfterSeconds?: number;
   /** Other participants are still there when the caller leaves. Default false: the caller is the last. */
   readonly othersRemain?: boolean;

@@ -9,8 +9,21 @@ const events = (xml: string, leg: LegOutcome, talk = 30): string[] =>
   run(xml, outcome([leg], { bridge: { talkSeconds: talk, endedBy: 'caller-hangup' } })).requests.filter((request) => request.kind === 'conferenceStatusCallback').map((request) => `${request.at}:${request.params.StatusCallbackEvent}`);
 
 describe('<Conference statusCallback>', () => {
-  it('the first caller starts and, leaving last, ends the conference: start, join, leave, end in order', () => {
-    expect(events(ROOM('statusCallbackEvent="start end join leave"'), joins())).toEqual(['2:conference-start', '2:participant-join', '32:participant-leave', '32:conference-end']);
+  it('a conference needs two participants: the first caller alone never starts it; a second joining starts it (page §conference-start)', () => {
+    expect(events(ROOM('statusCallbackEvent="start end join leave"'), joins())).toEqual(['2:participant-join', '32:participant-leave']);
+    expect(events(ROOM('statusCallbackEvent="start end join leave"'), joins({ startedAfterSeconds: 5 }))).toEqual(['2:participant-join', '7:conference-start', '32:participant-leave', '32:conference-end']);
+  });
+  it('the caller leaving last ends it: conference-end names its CallSid, label and reason (page §conference-callback-params)', () => {
+    const end = (attributes: string, endedBy: 'caller-hangup' | 'callee-hangup' = 'caller-hangup') => run(ROOM(`statusCallbackEvent="end" ${attributes}`), outcome([joins({ startedAfterSeconds: 1 })], { bridge: { talkSeconds: 30, endedBy } }))
+      .requests.find((request) => request.params.StatusCallbackEvent === 'conference-end')?.params;
+    expect(end('')).toMatchObject({ CallSidEndingConference: REQUEST.CallSid, ReasonConferenceEnded: 'last-participant-left' });
+    expect(end('endConferenceOnExit="true" participantLabel="agent"')).toMatchObject({ ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left', ParticipantLabelEndingConference: 'agent' });
+    expect(end('', 'callee-hangup')).not.toHaveProperty('CallSidEndingConference');
+  });
+  it('the first participant sets statusCallback: a caller joining a running conference sends nothing (page §conference-first-participant)', () => {
+    const trace = run(ROOM('statusCallbackEvent="join leave"'), outcome([joins({ alreadyStarted: true })]));
+    expect(kinds(trace)).toEqual(['action']);
+    expect(trace.assumptions.some((note) => note.startsWith('interp.conference.first-participant:'))).toBe(true);
   });
   it('only the selected events; parameters of a participant event', () => {
     const trace = run(ROOM('statusCallbackEvent="join" statusCallbackMethod="GET" endConferenceOnExit="true"'), outcome([joins()]));
@@ -18,14 +31,17 @@ describe('<Conference statusCallback>', () => {
     expect(join?.method).toBe('GET');
     expect(join?.params).toMatchObject({
       FriendlyName: 'Room 1', AccountSid: REQUEST.AccountSid, StatusCallbackEvent: 'participant-join', SequenceNumber: '0', CallSid: REQUEST.CallSid,
-      Muted: 'false', Hold: 'false', EndConferenceOnExit: 'true', StartConferenceOnEnter: 'true', Timestamp: 'Thu, 01 Jan 2026 00:00:02 +0000',
+      Muted: 'false', Hold: 'false', Coaching: 'false', EndConferenceOnExit: 'true', StartConferenceOnEnter: 'true', Timestamp: 'Thu, 01 Jan 2026 00:00:02 +0000',
     });
     expect(join?.params.ConferenceSid).toMatch(/^CF[0-9a-f]{32}$/);
+    expect(join?.params).not.toHaveProperty('ParticipantLabel');
+    const coached = run(ROOM('statusCallbackEvent="join" coach="CA00000000000000000000000000000001" participantLabel="customer"'), outcome([joins()])).requests[0]?.params;
+    expect(coached).toMatchObject({ Coaching: 'true', ParticipantLabel: 'customer' });
     expect(kinds(trace)).toEqual(['conferenceStatusCallback', 'action']);
   });
   it('others remain when the caller leaves: no conference-end; endConferenceOnExit="true" ends it anyway', () => {
-    expect(events(ROOM('statusCallbackEvent="end leave"'), joins({ othersRemain: true }))).toEqual(['32:participant-leave']);
-    expect(events(ROOM('statusCallbackEvent="end leave" endConferenceOnExit="true"'), joins({ othersRemain: true }))).toEqual(['32:participant-leave', '32:conference-end']);
+    expect(events(ROOM('statusCallbackEvent="end leave"'), joins({ othersRemain: true, startedAfterSeconds: 0 }))).toEqual(['32:participant-leave']);
+    expect(events(ROOM('statusCallbackEvent="end leave" endConferenceOnExit="true"'), joins({ othersRemain: true, startedAfterSeconds: 0 }))).toEqual(['32:participant-leave', '32:conference-end']);
   });
   it('startConferenceOnEnter="false": no start until another participant starts it; a conference already running does not start again', () => {
     expect(events(ROOM('statusCallbackEvent="start" startConferenceOnEnter="false"'), joins())).toEqual([]);
@@ -47,7 +63,7 @@ describe('<Conference statusCallback>', () => {
     expect(trace.assumptions.some((note) => note.startsWith('interp.conference.events-default:'))).toBe(true);
   });
   it('the action after the conference: DialCallStatus=answered when the conference ends for the caller (seed §DialCallStatus)', () => {
-    const trace = run(ROOM('statusCallbackEvent="end"'), outcome([joins()], { bridge: { talkSeconds: 40, endedBy: 'callee-hangup' } }));
+    const trace = run(ROOM('statusCallbackEvent="end"'), outcome([joins({ startedAfterSeconds: 0 })], { bridge: { talkSeconds: 40, endedBy: 'callee-hangup' } }));
     expect(trace.requests.map((request) => `${request.at}:${request.kind}`)).toEqual(['42:conferenceStatusCallback', '42:action']);
     expect(trace.requests[1]?.params.DialCallStatus).toBe('answered');
   });
@@ -59,8 +75,11 @@ describe('<Conference waitUrl>', () => {
     expect(trace.requests).toHaveLength(1);
     expect(trace.requests[0]).toMatchObject({ kind: 'waitUrl', method: 'GET', at: 2, expectsTwiml: true, params: { CallSid: REQUEST.CallSid, CallStatus: 'in-progress', From: REQUEST.From } });
   });
-  it('no wait when the caller starts the conference or it already runs; the default hold music asks the app nothing', () => {
-    expect(kinds(run('<Response><Dial><Conference waitUrl="/hold">Room 1</Conference></Dial></Response>', outcome([joins()])))).toEqual([]);
+  it('the first caller alone waits too, even with startConferenceOnEnter="true" (page §conference-start)', () => {
+    expect(kinds(run('<Response><Dial><Conference waitUrl="/hold">Room 1</Conference></Dial></Response>', outcome([joins()])))).toEqual(['waitUrl']);
+  });
+  it('no wait when a second participant is there at the join or it already runs; the default hold music asks the app nothing', () => {
+    expect(kinds(run('<Response><Dial><Conference waitUrl="/hold">Room 1</Conference></Dial></Response>', outcome([joins({ startedAfterSeconds: 0 })])))).toEqual([]);
     expect(kinds(run('<Response><Dial><Conference startConferenceOnEnter="false" waitUrl="/hold">Room 1</Conference></Dial></Response>', outcome([joins({ alreadyStarted: true })])))).toEqual([]);
     expect(kinds(run('<Response><Dial><Conference startConferenceOnEnter="false">Room 1</Conference></Dial></Response>', outcome([joins()])))).toEqual([]);
   });
