@@ -16,6 +16,8 @@ export interface ConferenceContext {
   readonly accountSid: string;
   readonly request: VoiceRequestParams;
   readonly seed: number;
+  /** @see option conferenceSequenceStart */
+  readonly sequenceStart: 0 | 1;
 }
 
 /** The events statusCallbackEvent selects, and the StatusCallbackEvent values each stands for. */
@@ -115,8 +117,8 @@ export function conferenceCallbacks(run: LegRun, bridged: BridgePhase, context: 
   happened.sort((a, b) => a.at - b.at || a.rank - b.rank);
   const conferenceSid = sidFor('CF', context.seed, `conference:${run.leg.index}`);
   const out: Timed[] = [];
-  // Counted from 0 like the call-progress events (facts §4.2); the Conference page does not say where it starts.
-  let sequence = 0;
+  // The Conference page does not say where SequenceNumber starts: option conferenceSequenceStart (default 0, as call-progress events, facts §4.2).
+  let sequence: number = context.sequenceStart;
   for (const step of happened) {
     if (step.name === 'participant-mute' || step.name === 'participant-unmute') muted = step.name === 'participant-mute';
     if (step.name === 'participant-hold' || step.name === 'participant-unhold') hold = step.name === 'participant-hold';

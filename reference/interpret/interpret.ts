@@ -127,7 +127,7 @@ export function interpret(input: InterpretInput): DialTrace {
   }
   if (answered !== undefined && verdict !== undefined) timed.push(...amdRequest(answered, verdict, endedAt, { documentUrl, accountSid, childSid }, options, notes));
   if (bridged !== undefined && answered !== undefined) {
-    const room = { documentUrl, epochMs: options.epochMs, parentCallSid, accountSid, request, seed };
+    const room = { documentUrl, epochMs: options.epochMs, parentCallSid, accountSid, request, seed, sequenceStart: options.conferenceSequenceStart };
     timed.push(...waitUrlRequest(answered, bridged, room, notes), ...conferenceCallbacks(answered, bridged, room, notes));
   }
   if (bridged !== undefined && answered !== undefined) timed.push(...referRequest(answered, bridged, settings, input, { accountSid, parentCallSid }, notes));

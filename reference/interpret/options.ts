@@ -23,6 +23,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   amdMode: 'async',
   whisperHangupStatus: 'no-answer',
   statusCallbackEventDefault: 'completed',
+  conferenceSequenceStart: 0,
   maxTimeLimit: 14400,
   epochMs: DEFAULT_EPOCH_MS,
 };
@@ -46,6 +47,7 @@ export const OPTION_DOCS: readonly OptionDoc[] = [
   { name: 'amdMode', values: 'async | sync', default: 'async', why: 'The AMD page runs detection synchronously (the verdict in the TwiML request) or asynchronously (a callback); <Number> and <Sip> have amdStatusCallback and no asyncAmd attribute, so async is read as theirs. sync puts AnsweredBy on the noun url request and holds the bridge until the verdict.' },
   { name: 'whisperHangupStatus', values: 'no-answer | completed', default: 'no-answer', why: 'No source names the DialCallStatus when the url TwiML declines the call (<Gather> then <Hangup>, Number/Client pages); the seed defines completed as "answered and connected", which a declined call is not. DialBridged is false either way.' },
   { name: 'statusCallbackEventDefault', values: 'completed | none', default: 'completed', why: 'facts §8.6: the Client, Sip and WhatsApp tables give no default for statusCallbackEvent while the prose says completed is sent by default; <Number>\'s table says completed, so it always does.' },
+  { name: 'conferenceSequenceStart', values: '0 | 1', default: '0', why: 'The Conference page lists SequenceNumber on every statusCallback request and never says where it starts (its example shows 1); call-progress SequenceNumber counts from 0 (facts §4.2), so the kit does the same by default.' },
   { name: 'maxTimeLimit', values: '14400 | 86400', default: '14400', why: 'seed §timeLimit: 4 hours, 24 hours with the account feature.' },
   { name: 'epochMs', values: 'ms since 1970', default: '2026-01-01T00:00:00Z', why: 'Virtual clock for Timestamp and RecordingStartTime, so traces are reproducible.' },
   { name: 'accountSid', values: 'AC + 32 hex', default: 'the request\'s AccountSid, else derived from the seed', why: 'Identifiers are deterministic.' },

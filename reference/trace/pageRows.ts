@@ -55,6 +55,7 @@ export const PAGE_ROWS: readonly TraceRow[] = [
   page('conference-events', ['participant-speech-start', 'default none'], { interpret: ['interp.conference.callback', 'interp.conference.events-default'] }),
   page('conference-events', ['participant-modify', 'announcement-end'], { key: 'modify', interpret: ['interp.conference.not-modelled'] }),
   page('conference-callback-params', ['Coaching, EndConferenceOnExit', 'last-participant-left'], { interpret: ['interp.conference.callback'] }),
+  page('conference-callback-params', ['FriendlyName, AccountSid, SequenceNumber'], { key: 'sequence', options: ['interpret.conferenceSequenceStart'] }),
   page('conference-callback-params', ['ParticipantCallStatus and ReasonParticipantLeft', 'and Reason on end'], {
     key: 'leave',
     interpret: ['interp.conference.not-modelled'],

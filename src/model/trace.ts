@@ -102,6 +102,8 @@ export interface InterpretOptions {
   readonly whisperHangupStatus?: WhisperHangupStatus;
   /** Events a `<Client>`/`<Sip>`/`<WhatsApp>`/`<Application>` statusCallback gets without statusCallbackEvent: `completed` (default, the prose) or `none` (the tables). */
   readonly statusCallbackEventDefault?: StatusCallbackEventDefault;
+  /** Where a `<Conference>` statusCallback's SequenceNumber starts counting: 0 (default, as call-progress events do) or 1 (the page's example). */
+  readonly conferenceSequenceStart?: 0 | 1;
   /** Upper bound of `timeLimit` (14400, or 86400 with the 24-hour account option). Default 14400. */
   readonly maxTimeLimit?: number;
   /** Virtual clock: ms since 1970 at which `<Dial>` starts. Default 2026-01-01T00:00:00Z. */
