@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { dialCase } from '../src/arbitraries/dialCase.js';
 import { voiceRequest } from '../src/arbitraries/voiceRequest.js';
 import type { RunReport } from '../src/check/findings.js';
+import { selectProperties } from '../src/check/selectProperties.js';
 import type { InterpreterCheckOptions, InterpreterProperty } from '../src/check/interpreter/interpreterOptions.js';
 import { runInterpreterCheck, type InterpreterCase, type InterpreterSuite } from '../src/check/interpreter/runInterpreterCheck.js';
 import { profileConstraints } from '../src/profile/profileConstraints.js';
@@ -47,5 +48,6 @@ export const INTERPRETER_SUITE: InterpreterSuite = { properties: INTERPRETER_PRO
  * driver, against the reference interpreter. Results are data.
  */
 export function checkInterpreter(options: InterpreterCheckOptions & { readonly profilePath?: string }): Promise<RunReport> {
-  return runInterpreterCheck(options, INTERPRETER_SUITE);
+  const properties = selectProperties(INTERPRETER_PROPERTIES, options.properties);
+  return runInterpreterCheck(options, { ...INTERPRETER_SUITE, properties });
 }

@@ -16,6 +16,9 @@ export interface PlayedCase {
   readonly xml: string;
   readonly outcome: DialOutcome;
   readonly origin: string;
+  /** The document as generated (before its URLs were moved onto the app), as XML. */
+  readonly generated?: string;
+  readonly method?: 'GET' | 'POST';
 }
 
 /**
@@ -40,13 +43,16 @@ export function interpreterFinding(property: InterpreterProperty, problem: CallP
   if (play.dialStart !== undefined && problem.property !== 'INTERP-DRIVER') steps.push(`the <Dial> started at t=${play.dialStart}s`);
   const expected = [problem.expected ?? '', '', 'Twilio (the reference), t from the start of the <Dial>:', ...expectedLines(trace, served.probePaths[0])].join('\n');
   const actual = [problem.actual ?? '', '', 'Recorded, t from the start of the <Dial>:', ...recordedLines(play, voicePath, served.probePaths)].join('\n');
+  const shown = JSON.parse(stable(JSON.stringify({ document: played.xml, outcome: played.outcome, firstRequest: play.startParams }))) as object;
+  // The generated document and method are what a stored case replays (src/check/store/storedCaseOf.ts); they name no port or call.
+  const asGenerated = { ...(played.method === undefined ? {} : { method: played.method }), ...(played.generated === undefined ? {} : { generated: played.generated }) };
   return {
     propertyId: property.id,
     title: property.title,
     source: property.source,
     severity: property.severity,
     summary: stable(problem.summary),
-    counterexample: JSON.parse(stable(JSON.stringify({ document: played.xml, outcome: played.outcome, firstRequest: play.startParams }))) as unknown,
+    counterexample: { ...shown, ...asGenerated },
     steps: steps.map(stable),
     expected: stable(expected),
     actual: stable(actual),

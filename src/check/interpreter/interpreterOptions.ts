@@ -23,6 +23,8 @@ export interface InterpreterCheckOptions {
   /** Replays the one call at this fast-check path (printed in a finding's replay line) with the same seed. */
   readonly replayPath?: string;
   readonly maxShrinks?: number;
+  /** Ids of the properties to check (`--property`); all of them when absent or empty. */
+  readonly properties?: readonly string[];
   /** Choices where the sources are silent, as for `interpret()`; the same defaults. */
   readonly interpret?: InterpretOptions;
   readonly onProgress?: (done: number, total: number) => void;

@@ -83,6 +83,8 @@ export function interpreterReplayLine(options: InterpreterCheckOptions & { reado
   if (options.profilePath !== undefined) parts.push('--profile', shellWord(options.profilePath));
   if (options.timeoutMs !== undefined && options.timeoutMs !== DEFAULT_INTERPRETER_TIMEOUT_MS) parts.push('--timeout-ms', String(options.timeoutMs));
   if (options.toleranceSeconds !== undefined && options.toleranceSeconds !== DEFAULT_TOLERANCE_SECONDS) parts.push('--tolerance-s', String(options.toleranceSeconds));
+  // The properties checked decide which calls fail, so the same path means another call without them.
+  for (const id of options.properties ?? []) parts.push('--property', shellWord(id));
   parts.push('--stdio', '--', ...[options.command, ...(options.args ?? [])].map(shellWord));
   return parts.join(' ');
 }
@@ -150,7 +152,7 @@ export async function runInterpreterCheck(options: InterpreterCheckOptions & { r
     for (const stray of app.takeStray()) {
       problems.push({ property: 'INTERP-REQUEST-SHAPE', kind: 'stray', summary: `the interpreter requested ${stray.method} ${stray.url}, outside the call's path on the app`, actual: stray.url });
     }
-    return { play, trace, served, xml, outcome, origin: app.origin, problems };
+    return { play, trace, served, xml, outcome, origin: app.origin, problems, generated: serializeTwiml(input.document), method: input.method };
   };
 
   const account = (input: InterpreterCase, played: Played): void => {

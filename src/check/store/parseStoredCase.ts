@@ -19,8 +19,7 @@ function problemOf(data: Json): string | undefined {
   const stored = data['case'];
   if (!isObject(stored)) return 'it has no "case"';
   if (data['mode'] === 'generator') {
-    const document = stored['document'];
-    if (!isObject(document) || typeof document['root'] !== 'string' || !Array.isArray(document['verbs'])) return '"case.document" is not a document (root and verbs)';
+    if (!isDocument(stored['document'])) return '"case.document" is not a document (root and verbs)';
     if (stored['calls'] !== undefined && stored['calls'] !== 'strings' && stored['calls'] !== 'typed') return '"case.calls" is neither "strings" nor "typed"';
     return undefined;
   }
@@ -36,7 +35,23 @@ function problemOf(data: Json): string | undefined {
     }
     return undefined;
   }
-  return `its "mode" is ${JSON.stringify(data['mode'])}, not generator or endpoint`;
+  if (data['mode'] === 'interpreter') return interpreterProblem(stored);
+  return `its "mode" is ${JSON.stringify(data['mode'])}, not generator, endpoint or interpreter`;
+}
+
+/** An interpreter case replays its generated document, outcome, first request and method. */
+function interpreterProblem(stored: Json): string | undefined {
+  if (!isDocument(stored['document'])) return '"case.document" is not a document (root and verbs)';
+  const outcome = stored['outcome'];
+  if (!isObject(outcome) || !Array.isArray(outcome['legs']) || !isObject(outcome['bridge'])) return '"case.outcome" is not a <Dial> outcome (legs and bridge)';
+  const request = stored['request'];
+  if (!isObject(request) || !Object.values(request).every((value) => typeof value === 'string')) return '"case.request" is not an object of string parameters';
+  if (stored['method'] !== 'GET' && stored['method'] !== 'POST') return '"case.method" is neither "GET" nor "POST"';
+  return undefined;
+}
+
+function isDocument(value: unknown): boolean {
+  return isObject(value) && typeof value['root'] === 'string' && Array.isArray(value['verbs']);
 }
 
 const INPUT_KINDS: ReadonlySet<unknown> = new Set(['keys', 'speech', 'silence', 'hangup']);

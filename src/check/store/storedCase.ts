@@ -1,4 +1,5 @@
 import type { TwimlDocument } from '../../model/document.js';
+import type { DialOutcome, VoiceRequestParams } from '../../model/outcome.js';
 import type { CallStyle } from '../../targets/builder/callStyle.js';
 import type { DialEpisode, PlayedInput } from '../endpoint/callStory.js';
 import type { AnswerSummary } from '../endpoint/endpointFinding.js';
@@ -66,7 +67,32 @@ export interface StoredEndpointCase extends StoredBase {
   };
 }
 
-export type StoredCase = StoredBuilderCase | StoredEndpointCase;
+/**
+ * An interpreter case: the call as generated (the document, the `<Dial>` outcome, the first request and
+ * its method), which is all a replay plays; the document as served, the outcome script sent to the driver
+ * and the requests Twilio sends beside the recorded ones are kept for the reader.
+ */
+export interface StoredInterpreterCase extends StoredBase {
+  readonly mode: 'interpreter';
+  readonly case: {
+    /** The document as generated, before its URLs were moved onto the kit's app. */
+    readonly document: TwimlDocument;
+    /** `document` as XML. */
+    readonly xml: string;
+    readonly outcome: DialOutcome;
+    readonly request: VoiceRequestParams;
+    readonly method: 'GET' | 'POST';
+    /** The document as served to the interpreter (port and call number written as PORT and cN). */
+    readonly served: string;
+    /** The outcome script (events sent to the driver), or the protocol transcript of a driver failure. */
+    readonly script: readonly string[];
+    /** The requests Twilio sends (the reference), and what was recorded. */
+    readonly expected?: string;
+    readonly actual?: string;
+  };
+}
+
+export type StoredCase = StoredBuilderCase | StoredEndpointCase | StoredInterpreterCase;
 export type StoredMode = StoredCase['mode'];
 
 /** A stored case and the file it is in (a name inside the store's directory). */

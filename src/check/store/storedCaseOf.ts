@@ -1,4 +1,6 @@
 import type { TwimlDocument } from '../../model/document.js';
+import type { DialOutcome, VoiceRequestParams } from '../../model/outcome.js';
+import { parseTwiml } from '../../xml/parse.js';
 import { serializeTwiml } from '../../xml/serialize.js';
 import type { DialEpisode, PlayedInput } from '../endpoint/callStory.js';
 import type { AnswerSummary } from '../endpoint/endpointFinding.js';
@@ -23,6 +25,15 @@ function withoutTimings(line: string): string {
 function pairs(params: unknown): [string, string][] {
   if (Array.isArray(params)) return params.map(([name, value]) => [String(name), String(value)]);
   return Object.entries((params ?? {}) as Record<string, unknown>).map(([name, value]) => [name, String(value)]);
+}
+
+/** What src/check/interpreter/interpreterFinding.ts puts in an interpreter finding's counterexample. */
+interface InterpreterCounterexample {
+  readonly document: string;
+  readonly outcome: DialOutcome;
+  readonly firstRequest: VoiceRequestParams;
+  readonly method?: 'GET' | 'POST';
+  readonly generated?: string;
 }
 
 function xmlOf(document: TwimlDocument): string | undefined {
@@ -62,6 +73,7 @@ export function storedCaseOf(mode: StoredMode, finding: Finding, seed: number): 
       },
     };
   }
+  if (mode === 'interpreter') return { ...base, mode, case: interpreterCase(finding) };
   const example = finding.counterexample as EndpointCounterexample;
   const { elapsedMs: _timing, ...answer } = example.answer;
   return {
@@ -77,5 +89,30 @@ export function storedCaseOf(mode: StoredMode, finding: Finding, seed: number): 
       answer,
       exchanges: finding.steps.map(withoutTimings),
     },
+  };
+}
+
+/**
+ * The generated call of an interpreter finding. The document is kept as the model a replay plays and
+ * as XML for the reader; the model is read back from that XML, which the kit's parser and serializer
+ * round-trip exactly for generated documents.
+ */
+function interpreterCase(finding: Finding): Extract<StoredCase, { mode: 'interpreter' }>['case'] {
+  const example = finding.counterexample as InterpreterCounterexample;
+  const parsed = example.generated === undefined ? undefined : parseTwiml(example.generated);
+  if (parsed === undefined || !parsed.ok || example.method === undefined) {
+    // A kit bug, not a target's: every interpreter finding carries them.
+    throw new Error(`the ${finding.propertyId} finding does not carry the generated call a stored case needs`);
+  }
+  return {
+    document: parsed.document,
+    xml: example.generated as string,
+    outcome: example.outcome,
+    request: example.firstRequest,
+    method: example.method,
+    served: example.document,
+    script: finding.steps,
+    ...(finding.expected === undefined ? {} : { expected: finding.expected }),
+    ...(finding.actual === undefined ? {} : { actual: finding.actual }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings.js';
+import type { StoredMode } from './storedCase.js';
 
 /**
  * What replaying one stored case found. `failing`: it still breaks a property (its findings go into the
@@ -15,6 +16,6 @@ export interface StoredReplay {
 }
 
 /** The replay text a finding from a stored case carries: the stored file, which every run replays. */
-export function storedReplayText(dir: string, file: string, mode: 'generator' | 'endpoint'): string {
+export function storedReplayText(dir: string, file: string, mode: StoredMode): string {
   return `stored case ${dir.replace(/\/+$/, '')}/${file}: replayed first by every dial-kit ${mode} run with --failures ${dir}`;
 }

@@ -10,6 +10,13 @@ import { integerOption, parseCommandArgs } from '../args.js';
 import { write, type Command } from '../io.js';
 import { openReportOutputs, REPORT_FLAGS } from '../reportOutputs.js';
 import { replayPathOption } from '../replayPathOption.js';
+import { selectProperties } from '../../check/selectProperties.js';
+import { replayInterpreterCases } from '../../check/store/replayInterpreterCases.js';
+import { storedReplayText, type StoredReplay } from '../../check/store/storedReplay.js';
+import type { InterpreterCheckOptions } from '../../check/interpreter/interpreterOptions.js';
+import { failureStoreReport } from '../../report/failureStoreReport.js';
+import { beginFailureStore, finishFailureStore } from '../failureStoreRun.js';
+import { propertyList } from '../propertyList.js';
 
 const FLAGS = {
   runs: { type: 'string' },
@@ -21,6 +28,9 @@ const FLAGS = {
   'max-shrinks': { type: 'string' },
   replay: { type: 'string' },
   stdio: { type: 'boolean' },
+  property: { type: 'string', multiple: true },
+  list: { type: 'boolean' },
+  failures: { type: 'string' },
 } as const;
 
 function tolerance(value: string | undefined): number {
@@ -34,12 +44,17 @@ export const interpreterCommand: Command = {
   summary: 'check a TwiML interpreter (a Twilio-compatible platform or emulator) through its carrier-protocol driver',
   usage:
     'dial-kit interpreter [--runs N] [--seed S] [--profile FILE] [--json F|-] [--junit F|-] [--html F|-] [--ndjson F|-] [--timeout-ms 5000] [--tolerance-s 1] ' +
-    '[--max-shrinks N] [--replay PATH] --stdio -- CMD [ARG…]',
+    '[--max-shrinks N] [--replay PATH] [--property ID]… [--list] [--failures DIR] --stdio -- CMD [ARG…]',
   async run(args, io): Promise<number> {
     const split = args.indexOf('--');
     const kitArgs = split === -1 ? args : args.slice(0, split);
     const driver = split === -1 ? [] : args.slice(split + 1);
     const { values } = parseCommandArgs(kitArgs, FLAGS, 0);
+    const properties = selectProperties(INTERPRETER_PROPERTIES, values.property);
+    if (values.list === true) {
+      write(io.stdout, propertyList(properties));
+      return 0;
+    }
     if (values.stdio !== true) throw new DialKitError('DIALKIT_ERR_USAGE', 'say how to reach the driver: --stdio -- CMD… (the only transport of carrier protocol v1)');
     const [command, ...commandArgs] = driver;
     if (command === undefined || command === '') throw new DialKitError('DIALKIT_ERR_USAGE', 'the driver command is missing after --');
@@ -48,31 +63,44 @@ export const interpreterCommand: Command = {
     const profile = values.profile === undefined ? undefined : loadProfile(values.profile);
     const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : integerOption('seed', values.seed, 0, -2147483648, 2147483647);
     const runs = integerOption('runs', values.runs, DEFAULT_INTERPRETER_RUNS, 1, 1_000_000);
+    const store = values.failures === undefined ? undefined : await beginFailureStore(values.failures, 'interpreter');
     const outputs = openReportOutputs(values, io);
     if (outputs.shard !== undefined) throw new DialKitError('DIALKIT_ERR_USAGE', '--shard is not supported by the interpreter check (calls are played one at a time by one driver)');
     const target = `stdio: ${driver.join(' ')}`;
-    outputs.events.runStart({ version: kitVersion(), mode: 'interpreter', target, seed, runs, properties: INTERPRETER_PROPERTIES });
-    for (const property of INTERPRETER_PROPERTIES) outputs.events.propertyStart(property);
+    const shared = {
+      command,
+      args: commandArgs,
+      timeoutMs: integerOption('timeout-ms', values['timeout-ms'], DEFAULT_INTERPRETER_TIMEOUT_MS, 1, 600_000),
+      toleranceSeconds: tolerance(values['tolerance-s']),
+      maxShrinks: integerOption('max-shrinks', values['max-shrinks'], DEFAULT_MAX_SHRINKS, 0, 100_000),
+      ...(profile === undefined ? {} : { profile, profilePath: values.profile }),
+    } satisfies InterpreterCheckOptions & { readonly profilePath?: string };
+    outputs.events.runStart({ version: kitVersion(), mode: 'interpreter', target, seed, runs, properties });
+    for (const property of properties) outputs.events.propertyStart(property);
     let report: RunReport;
+    let replays: StoredReplay[] = [];
     try {
+      if (store !== undefined) {
+        const replayText = (file: string): string => storedReplayText(store.dir, file, 'interpreter');
+        replays = await replayInterpreterCases(store.files, properties, { ...shared, replayText });
+        for (const finding of replays.flatMap((replay) => replay.findings)) outputs.events.finding(finding);
+      }
       report = await checkInterpreter({
-        command,
-        args: commandArgs,
+        ...shared,
         runs,
         seed,
-        timeoutMs: integerOption('timeout-ms', values['timeout-ms'], DEFAULT_INTERPRETER_TIMEOUT_MS, 1, 600_000),
-        toleranceSeconds: tolerance(values['tolerance-s']),
-        maxShrinks: integerOption('max-shrinks', values['max-shrinks'], DEFAULT_MAX_SHRINKS, 0, 100_000),
-        ...(profile === undefined ? {} : { profile, profilePath: values.profile }),
         ...(replayPath === undefined ? {} : { replayPath }),
+        ...(values.property === undefined ? {} : { properties: values.property }),
         onProgress: (done, total) => outputs.events.progress(undefined, done, total),
       });
+      if (store !== undefined) report = await finishFailureStore(store, report, replays, () => true);
       for (const property of report.properties) outputs.events.propertyEnd(property);
       outputs.events.runEnd(report);
     } finally {
       outputs.close();
     }
     write(outputs.console, consoleReport(report));
+    if (report.failureStore !== undefined) write(outputs.console, failureStoreReport(report.failureStore));
     outputs.write(report);
     return failsRun(report) ? 1 : 0;
   },
