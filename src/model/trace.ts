@@ -74,6 +74,8 @@ export type InvalidValuePolicy = 'default' | 'refuse';
 export type AmdMode = 'async' | 'sync';
 export type WhisperHangupStatus = 'no-answer' | 'completed';
 export type StatusCallbackEventDefault = 'completed' | 'none';
+/** Whether a leg that ends busy or failed rang: `never` (it was refused before ringing) or `from-dial` (it rang from the moment it was dialed). */
+export type BusyLegRang = 'never' | 'from-dial';
 
 /**
  * Choices where the sources are silent (dial-facts §8). Every field is optional and has a
@@ -102,6 +104,8 @@ export interface InterpretOptions {
   readonly whisperHangupStatus?: WhisperHangupStatus;
   /** Events a `<Client>`/`<Sip>`/`<WhatsApp>`/`<Application>` statusCallback gets without statusCallbackEvent: `completed` (default, the prose) or `none` (the tables). */
   readonly statusCallbackEventDefault?: StatusCallbackEventDefault;
+  /** Whether a leg that ends busy or failed rang, so `record-from-ringing*` records from its dialing. Default `never`. */
+  readonly busyLegRang?: BusyLegRang;
   /** Upper bound of `timeLimit` (14400, or 86400 with the 24-hour account option). Default 14400. */
   readonly maxTimeLimit?: number;
   /** Virtual clock: ms since 1970 at which `<Dial>` starts. Default 2026-01-01T00:00:00Z. */
