@@ -169,7 +169,8 @@ export async function runInterpreterCheck(options: InterpreterCheckOptions & { r
   };
 
   try {
-    for (let round = 0; runsDone < runs && round <= suite.properties.length; round += 1) {
+    // Every failed property is disabled, so once none is left the remaining calls could judge nothing.
+    for (let round = 0; runsDone < runs && enabled.size > 0 && round <= suite.properties.length; round += 1) {
       const seedOfRound = roundSeed(seed, round);
       let shrinking = false;
       let shrinks = 0;
