@@ -95,7 +95,11 @@ function parallel(legs: readonly DialedLeg[], outcome: DialOutcome, settings: Di
     if (winner !== undefined && cut === undefined && leg.index === winner.leg.index) {
       return { leg, outcome: legOut, startedAt: 0, endedAt: a.endsAt, status: 'completed', rang: true, answeredAt: a.endsAt };
     }
-    if (a.endsAt < stopAt || (a.endsAt === stopAt && winner === undefined && cut === undefined)) {
+    // At the same instant an answer comes first, then a busy or failed leg, then the cancel or the caller's
+    // hang-up: the sources are silent on ties, the order is the kit's choice (src/check/interpreter/playCall.ts
+    // sends the events in this order). So a leg refused at the cut keeps its status; one refused as another answers is canceled.
+    const endsFirst = a.endsAt < stopAt || (a.endsAt === stopAt && (winner === undefined || cut !== undefined));
+    if (endsFirst) {
       return { leg, outcome: legOut, startedAt: 0, endedAt: a.endsAt, status: a.status === 'completed' ? 'canceled' : a.status, rang };
     }
     return { leg, outcome: legOut, startedAt: 0, endedAt: stopAt, status: 'canceled', rang };
@@ -144,6 +148,7 @@ function sequential(legs: readonly DialedLeg[], outcome: DialOutcome, settings: 
     const legOut = legOutcome(outcome, leg.index, notes);
     const a = alone(legOut, limit);
     const rang = rangOf(leg, legOut, a, settings, options, notes);
+    // A leg that ends at the instant of the interruption ends first (the kit's order for ties, as in parallel).
     if (interrupt !== undefined && interrupt.at < now + a.endsAt) {
       const at = Math.max(now, interrupt.at);
       const run: LegRun = { leg, outcome: legOut, startedAt: now, endedAt: at, status: 'canceled', rang };
