@@ -65,6 +65,7 @@ export const INTERPRET_RULES: readonly InterpretRule[] = [
   { id: 'interp.parallel.status', kind: 'choice', title: 'option unansweredParallelStatus: last-to-end (default) or no-answer-first', source: 'facts §2.1 (silent)' },
   { id: 'interp.time-limit.from', kind: 'choice', title: 'option timeLimitFrom: answer (default) or dial-start', source: 'seed §timeLimit (ambiguous)' },
   { id: 'interp.hangup-on-star.ignored', kind: 'choice', title: '* without hangupOnStar="true" does nothing; the bridge lasts until timeLimit', source: 'seed §hangupOnStar' },
+  { id: 'interp.busy-leg.rang', kind: 'choice', title: 'option busyLegRang: a leg that ends busy or failed never rang (default; no ringing callback, no record-from-ringing start) or rang from its dialing', source: 'seed §record, seed §DialCallStatus (silent)' },
   { id: 'interp.recording.none', kind: 'choice', title: 'record-from-answer with no answer, or record-from-ringing with no leg ringing, records nothing: no RecordingUrl, no recording callback', source: 'seed §record, §action (RecordingUrl "only if")' },
   { id: 'interp.no-legs', kind: 'choice', title: 'a <Dial> that dials nothing ends at once as failed', source: 'no source' },
   { id: 'interp.outcome.missing-leg', kind: 'choice', title: 'a leg with no outcome entry rings without answer', source: 'kit' },

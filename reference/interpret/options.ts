@@ -24,6 +24,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   whisperHangupStatus: 'no-answer',
   statusCallbackEventDefault: 'completed',
   conferenceSequenceStart: 0,
+  busyLegRang: 'never',
   maxTimeLimit: 14400,
   epochMs: DEFAULT_EPOCH_MS,
 };
@@ -48,6 +49,7 @@ export const OPTION_DOCS: readonly OptionDoc[] = [
   { name: 'whisperHangupStatus', values: 'no-answer | completed', default: 'no-answer', why: 'No source names the DialCallStatus when the url TwiML declines the call (<Gather> then <Hangup>, Number/Client pages); the seed defines completed as "answered and connected", which a declined call is not. DialBridged is false either way.' },
   { name: 'statusCallbackEventDefault', values: 'completed | none', default: 'completed', why: 'facts §8.6: the Client, Sip and WhatsApp tables give no default for statusCallbackEvent while the prose says completed is sent by default; <Number>\'s table says completed, so it always does.' },
   { name: 'conferenceSequenceStart', values: '0 | 1', default: '0', why: 'The Conference page lists SequenceNumber on every statusCallback request and never says where it starts (its example shows 1); call-progress SequenceNumber counts from 0 (facts §4.2), so the kit does the same by default.' },
+  { name: 'busyLegRang', values: 'never | from-dial', default: 'never', why: 'seed §record: record-from-ringing starts "when the ringing begins", and seed §DialCallStatus names busy and failed legs, but no source says whether a leg that ends busy or failed rang first. never: a busy or failed leg was refused before it rang (no ringing callback, nothing recorded if no other leg rang); from-dial: it rang from the moment it was dialed, as an interpreter that has no ringing signal from its carrier sees it.' },
   { name: 'maxTimeLimit', values: '14400 | 86400', default: '14400', why: 'seed §timeLimit: 4 hours, 24 hours with the account feature.' },
   { name: 'epochMs', values: 'ms since 1970', default: '2026-01-01T00:00:00Z', why: 'Virtual clock for Timestamp and RecordingStartTime, so traces are reproducible.' },
   { name: 'accountSid', values: 'AC + 32 hex', default: 'the request\'s AccountSid, else derived from the seed', why: 'Identifiers are deterministic.' },

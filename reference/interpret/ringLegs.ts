@@ -12,7 +12,7 @@ export interface LegRun {
   readonly startedAt: number;
   readonly endedAt: number;
   readonly status: LegStatus;
-  /** The leg reached the ringing state (answered or rang; busy/failed legs never ring). */
+  /** The leg reached the ringing state (answered or rang; a busy/failed leg as option busyLegRang says). */
   readonly rang: boolean;
   readonly answeredAt?: number;
 }
@@ -49,6 +49,19 @@ function alone(outcome: LegOutcome, limit: number): Alone {
   return { endsAt: limit, status: 'no-answer', answers: false };
 }
 
+/**
+ * Whether a leg rang. One that answers or is left ringing did; whether one the callee refuses (busy,
+ * failed) rang first, the sources do not say: option busyLegRang. @see seed §record, seed §DialCallStatus — rule interp.busy-leg.rang
+ */
+function rangOf(leg: DialedLeg, legOut: LegOutcome, a: Alone, settings: DialSettings, options: ResolvedOptions, notes: string[]): boolean {
+  const kind = legOut.response.kind;
+  if (kind === 'answer' || kind === 'ring' || a.status === 'no-answer') return true;
+  const events = leg.node.kind === 'text' ? undefined : leg.node.attributes.statusCallbackEvent;
+  const matters = settings.record.startsWith('record-from-ringing') || /\bringing\b/.test(events ?? '');
+  if (matters) notes.push(`interp.busy-leg.rang: leg ${leg.index} is refused (${kind}); option busyLegRang=${options.busyLegRang} says whether it rang first.`);
+  return options.busyLegRang === 'from-dial';
+}
+
 /** @see facts §3.3, §4.2 — rule interp.caller-hangup.ringing; seed §DialCallStatus (canceled via the REST API) */
 function interruptOf(outcome: DialOutcome): { at: number; end: 'canceled' | 'caller-hangup-ringing' } | undefined {
   const hangup = outcome.callerHangupWhileRingingAt;
@@ -78,11 +91,15 @@ function parallel(legs: readonly DialedLeg[], outcome: DialOutcome, settings: Di
   const cut = interrupt !== undefined && interrupt.at < naturalEnd ? interrupt : undefined;
   const stopAt = cut?.at ?? naturalEnd;
   const runs: LegRun[] = alones.map(({ leg, outcome: legOut, alone: a }) => {
-    const rang = legOut.response.kind === 'answer' || legOut.response.kind === 'ring' || a.status === 'no-answer';
+    const rang = rangOf(leg, legOut, a, settings, options, notes);
     if (winner !== undefined && cut === undefined && leg.index === winner.leg.index) {
       return { leg, outcome: legOut, startedAt: 0, endedAt: a.endsAt, status: 'completed', rang: true, answeredAt: a.endsAt };
     }
-    if (a.endsAt < stopAt || (a.endsAt === stopAt && winner === undefined && cut === undefined)) {
+    // At the same instant an answer comes first, then a busy or failed leg, then the cancel or the caller's
+    // hang-up: the sources are silent on ties, the order is the kit's choice (src/check/interpreter/playCall.ts
+    // sends the events in this order). So a leg refused at the cut keeps its status; one refused as another answers is canceled.
+    const endsFirst = a.endsAt < stopAt || (a.endsAt === stopAt && (winner === undefined || cut !== undefined));
+    if (endsFirst) {
       return { leg, outcome: legOut, startedAt: 0, endedAt: a.endsAt, status: a.status === 'completed' ? 'canceled' : a.status, rang };
     }
     return { leg, outcome: legOut, startedAt: 0, endedAt: stopAt, status: 'canceled', rang };
@@ -130,7 +147,8 @@ function sequential(legs: readonly DialedLeg[], outcome: DialOutcome, settings: 
     if (limit <= 0) break;
     const legOut = legOutcome(outcome, leg.index, notes);
     const a = alone(legOut, limit);
-    const rang = legOut.response.kind === 'answer' || legOut.response.kind === 'ring' || a.status === 'no-answer';
+    const rang = rangOf(leg, legOut, a, settings, options, notes);
+    // A leg that ends at the instant of the interruption ends first (the kit's order for ties, as in parallel).
     if (interrupt !== undefined && interrupt.at < now + a.endsAt) {
       const at = Math.max(now, interrupt.at);
       const run: LegRun = { leg, outcome: legOut, startedAt: now, endedAt: at, status: 'canceled', rang };

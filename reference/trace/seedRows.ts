@@ -146,7 +146,8 @@ export const SEED_ROWS: readonly TraceRow[] = [
     interpret: ['interp.recording.channels'],
   }),
   seed('record', 'start', ['For mono-channel record options', 'For dual-channel record options'], {
-    interpret: ['interp.recording.start', 'interp.recording.channels'],
+    interpret: ['interp.recording.start', 'interp.recording.channels', 'interp.busy-leg.rang'],
+    options: ['interpret.busyLegRang'],
     notModelled: `which party is in which channel: ${AUDIO}`,
   }),
   seed('record', 'conference', ['with a nested <Conference> , the resulting recording file will have two channels', 'The parent leg (inbound caller) is represented', 'The second channel includes the audio'], {

@@ -74,6 +74,8 @@ export type InvalidValuePolicy = 'default' | 'refuse';
 export type AmdMode = 'async' | 'sync';
 export type WhisperHangupStatus = 'no-answer' | 'completed';
 export type StatusCallbackEventDefault = 'completed' | 'none';
+/** Whether a leg that ends busy or failed rang: `never` (it was refused before ringing) or `from-dial` (it rang from the moment it was dialed). */
+export type BusyLegRang = 'never' | 'from-dial';
 
 /**
  * Choices where the sources are silent (dial-facts §8). Every field is optional and has a
@@ -104,6 +106,8 @@ export interface InterpretOptions {
   readonly statusCallbackEventDefault?: StatusCallbackEventDefault;
   /** Where a `<Conference>` statusCallback's SequenceNumber starts counting: 0 (default, as call-progress events do) or 1 (the page's example). */
   readonly conferenceSequenceStart?: 0 | 1;
+  /** Whether a leg that ends busy or failed rang, so `record-from-ringing*` records from its dialing. Default `never`. */
+  readonly busyLegRang?: BusyLegRang;
   /** Upper bound of `timeLimit` (14400, or 86400 with the 24-hour account option). Default 14400. */
   readonly maxTimeLimit?: number;
   /** Virtual clock: ms since 1970 at which `<Dial>` starts. Default 2026-01-01T00:00:00Z. */

@@ -1,4 +1,4 @@
-export type { Divergence, Profile, ProfileSupport } from './profile.js';
+export type { Divergence, Profile, ProfileInterpretOptions, ProfileSupport } from './profile.js';
 export { twilioProfile } from './twilioProfile.js';
 export { parseProfile, loadProfile, profileSchema } from './parseProfile.js';
 export { profileConstraints, type ProfileConstraints } from './profileConstraints.js';

@@ -5,7 +5,7 @@ import { attributesOf, type ElementName } from '../../reference/spec/attributes.
 import { VOICE_VERBS } from '../../reference/spec/elements.js';
 import { DialKitError } from '../errors.js';
 import type { NounName } from '../model/dial.js';
-import type { Divergence, Profile } from './profile.js';
+import type { Divergence, Profile, ProfileInterpretOptions } from './profile.js';
 import { twilioProfile } from './twilioProfile.js';
 
 let validator: ValidateFunction | undefined;
@@ -44,6 +44,7 @@ interface RawProfile {
   readonly name: string;
   readonly description?: string;
   readonly supports: { readonly verbs?: string[]; readonly nouns?: NounName[]; readonly attributes?: Partial<Record<ElementName, string[]>> };
+  readonly interpret?: ProfileInterpretOptions;
   readonly divergences?: Divergence[];
 }
 
@@ -90,6 +91,7 @@ export function parseProfile(text: string, name = 'profile'): Profile {
       nouns: raw.supports.nouns ?? twilio.nouns,
       attributes: { ...twilio.attributes, ...raw.supports.attributes },
     },
+    ...(raw.interpret === undefined ? {} : { interpret: raw.interpret }),
     divergences: raw.divergences ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import type { ElementName } from '../../reference/spec/attributes.js';
 import type { NounName } from '../model/dial.js';
+import type { InterpretOptions } from '../model/trace.js';
 
 /** A finding the target is known to show, with the reason it is accepted. */
 export interface Divergence {
@@ -27,5 +28,13 @@ export interface Profile {
   readonly name: string;
   readonly description?: string;
   readonly supports: ProfileSupport;
+  /**
+   * How the target behaves where the sources are silent (the reference's interpret options): the check
+   * judges it by the reference run with these; absent options keep their defaults.
+   */
+  readonly interpret?: ProfileInterpretOptions;
   readonly divergences: readonly Divergence[];
 }
+
+/** The interpret options a profile may set: the choices, not the virtual clock or the identifiers. */
+export type ProfileInterpretOptions = Omit<InterpretOptions, 'epochMs' | 'accountSid'>;

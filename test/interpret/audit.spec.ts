@@ -3,7 +3,8 @@
  * code, written to fail before its fix. The source of each expectation is named in the test title.
  */
 import { describe, expect, it } from 'vitest';
-import { REQUEST, answer, outcome, run } from './helpers.js';
+import type { InterpretOptions } from '../../src/model/trace.js';
+import { REQUEST, answer, busy, fail, outcome, run } from './helpers.js';
 
 describe('audit: child-leg requests carry the child leg\'s parameters', () => {
   it('the noun url (whisper) request is on the child leg: child CallSid and ParentCallSid (facts §3.5, §2.2; https://www.twilio.com/docs/voice/twiml/number url)', () => {
@@ -66,6 +67,29 @@ describe('audit: record-from-ringing starts when the ringing begins (seed §reco
     const trace = run(xml('<Number>+14155550100</Number><Number>+14155550101</Number>', ' sequential="true"'), outcome([{ response: { kind: 'fail', afterSeconds: 3 } }, answer(4)]));
     const callback = trace.requests.find((request) => request.kind === 'recordingStatusCallback');
     expect(callback?.params.RecordingStartTime).toBe('Thu, 01 Jan 2026 00:00:03 +0000');
+  });
+  it('busyLegRang=from-dial: the busy leg rang from its dialing, so the recording runs from t=0 to the busy signal', () => {
+    const busyLeg = outcome([{ response: { kind: 'busy', afterSeconds: 2 } }]);
+    const trace = run(xml('<Number>+14155550100</Number>'), busyLeg, { busyLegRang: 'from-dial' });
+    expect(trace.requests.map((request) => request.kind)).toEqual(['action', 'recordingStatusCallback']);
+    expect(trace.requests[0]?.params.DialCallStatus).toBe('busy');
+    expect(trace.requests[0]?.params.RecordingUrl).toMatch(/\/Recordings\/RE/);
+    expect(trace.requests[1]?.params.RecordingDuration).toBe('2');
+    expect(trace.assumptions.some((note) => note.startsWith('interp.busy-leg.rang: leg 0 is refused (busy); option busyLegRang=from-dial'))).toBe(true);
+  });
+  it('sequential with busyLegRang=from-dial: the failed first leg rang, so the recording starts at t=0', () => {
+    const legs = '<Number>+14155550100</Number><Number>+14155550101</Number>';
+    const trace = run(xml(legs, ' sequential="true"'), outcome([fail(3), answer(4)]), { busyLegRang: 'from-dial' });
+    const callback = trace.requests.find((request) => request.kind === 'recordingStatusCallback');
+    expect(callback?.params.RecordingStartTime).toBe('Thu, 01 Jan 2026 00:00:00 +0000');
+  });
+  it('the option also decides the busy leg\'s ringing status callback; it is noted only where it matters', () => {
+    const withRinging = '<Response><Dial><Number statusCallback="/s" statusCallbackEvent="ringing completed">+14155550100</Number></Dial></Response>';
+    const statuses = (options: InterpretOptions): (string | undefined)[] => run(withRinging, outcome([busy(2)]), options).requests.filter((request) => request.kind === 'statusCallback').map((request) => request.params.CallStatus);
+    expect(statuses({})).toEqual(['busy']);
+    expect(statuses({ busyLegRang: 'from-dial' })).toEqual(['ringing', 'busy']);
+    const plain = run('<Response><Dial>+14155550100</Dial></Response>', outcome([busy(2)]));
+    expect(plain.assumptions.filter((note) => note.startsWith('interp.busy-leg.rang'))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkInterpreter, INTERPRETER_PROPERTIES } from '../../properties/interpreterCheck.js';
+import { checkInterpreter, INTERPRETER_PROPERTIES, interpreterCase } from '../../properties/interpreterCheck.js';
+import { runInterpreterCheck } from '../../src/check/interpreter/runInterpreterCheck.js';
 import type { RunReport } from '../../src/check/findings.js';
 import { timelessReport } from '../support/timing.js';
 import { DEFECTS, FAKE_DRIVER, fakeProfile } from './fakeDrivers.js';
@@ -45,6 +46,21 @@ describe('each planted divergence is caught with its named finding', () => {
       expect(JSON.stringify(finding?.counterexample)).toContain('<Dial');
     }, 120_000);
   }
+});
+
+describe('the run stops once no property is left to judge', () => {
+  const suiteOf = (ids: readonly string[]) => ({ properties: INTERPRETER_PROPERTIES.filter((property) => ids.includes(property.id)), cases: interpreterCase });
+  const options = { command: process.execPath, args: [FAKE_DRIVER, '--defect', 'answered-status'], runs: 60, seed: 1, profile: fakeProfile(), maxShrinks: 0, timeoutMs: 20_000 };
+  it('with its only property failed, no call is played after the failing one; with one still passing, every call is', async () => {
+    const alone = await runInterpreterCheck(options, suiteOf(['INTERP-DIALCALLSTATUS']));
+    expect(alone.properties[0]?.status).toBe('failed');
+    expect(alone.runs).toBeLessThan(60);
+    expect(alone.properties[0]?.runs).toBe(alone.runs);
+    const withAnother = await runInterpreterCheck(options, suiteOf(['INTERP-DIALCALLSTATUS', 'INTERP-ACTION-METHOD']));
+    const statuses = Object.fromEntries(withAnother.properties.map((property) => [property.id, property.status]));
+    expect(statuses).toEqual({ 'INTERP-ACTION-METHOD': 'passed', 'INTERP-DIALCALLSTATUS': 'failed' });
+    expect(withAnother.runs).toBe(60);
+  }, 120_000);
 });
 
 describe('a finding replays', () => {

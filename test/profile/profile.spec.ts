@@ -3,12 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OPTION_DOCS } from '../../reference/interpret/options.js';
 import { ALL_ATTRIBUTES } from '../../reference/spec/attributes.js';
 import { validate } from '../../reference/validate.js';
 import { dialDocument } from '../../src/arbitraries/dialDocument.js';
 import { DialKitError } from '../../src/errors.js';
 import type { DialVerb } from '../../src/model/dial.js';
-import { loadProfile, matchDivergence, parseProfile, profileConstraints, twilioProfile } from '../../src/profile/index.js';
+import { loadProfile, matchDivergence, parseProfile, profileConstraints, profileSchema, twilioProfile } from '../../src/profile/index.js';
 
 const small = {
   profile: 1,
@@ -42,6 +43,17 @@ describe('profiles', () => {
     expect(profile.supports.nouns).toEqual(['Number']);
     expect(profile.supports.verbs).toEqual(twilioProfile().supports.verbs);
     expect(profile.supports.attributes.Dial).toEqual(twilioProfile().supports.attributes.Dial);
+  });
+
+  it('carries interpret options: every choice of OPTION_DOCS but the clock and the identifiers, with its values', () => {
+    const schema = profileSchema() as { properties: { interpret: { properties: Record<string, unknown> } } };
+    const names = OPTION_DOCS.map((doc) => doc.name).filter((name) => name !== 'epochMs' && name !== 'accountSid');
+    expect(Object.keys(schema.properties.interpret.properties).sort()).toEqual([...names].sort());
+    const profile = parseProfile(JSON.stringify({ profile: 1, name: 'x', supports: {}, interpret: { busyLegRang: 'from-dial', timeoutBuffer: false } }));
+    expect(profile.interpret).toEqual({ busyLegRang: 'from-dial', timeoutBuffer: false });
+    expect(parseProfile(JSON.stringify({ profile: 1, name: 'x', supports: {} }))).not.toHaveProperty('interpret');
+    expect(refusal(JSON.stringify({ profile: 1, name: 'x', supports: {}, interpret: { busyLegRang: 'sometimes' } }))).toMatch(/\/interpret\/busyLegRang .*one of never, from-dial/);
+    expect(refusal(JSON.stringify({ profile: 1, name: 'x', supports: {}, interpret: { epochMs: 0 } }))).toMatch(/additional properties \(epochMs\)/);
   });
 
   it('refuses bad files with one sentence', () => {

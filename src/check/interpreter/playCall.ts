@@ -74,6 +74,11 @@ const MAX_TRANSCRIPT = 400;
 
 interface Intent {
   readonly at: number;
+  /**
+   * Order at the same instant: the recording (0), an answer (1), a busy or failed leg (2), the cancel or the
+   * caller's hang-up while ringing (3), then the bridge events. The sources are silent on ties; this is the
+   * kit's choice, and the reference's (reference/interpret/ringLegs.ts).
+   */
   readonly priority: number;
   readonly index: number;
   readonly events: readonly CarrierEvent[];

@@ -104,7 +104,8 @@ export async function runInterpreterCheck(options: InterpreterCheckOptions & { r
   const maxShrinks = options.maxShrinks ?? DEFAULT_MAX_SHRINKS;
   if (!Number.isInteger(runs) || runs < 1) throw new DialKitError('DIALKIT_ERR_USAGE', `the number of runs must be a whole number of at least 1, not ${runs}`);
   if (!(tolerance >= 0)) throw new DialKitError('DIALKIT_ERR_USAGE', `the tolerance must be 0 or more seconds, not ${tolerance}`);
-  const interpretOptions = resolveOptions(options.interpret);
+  // The profile says how the target behaves where the sources are silent; options given to the run win.
+  const interpretOptions = resolveOptions({ ...options.profile?.interpret, ...options.interpret });
   const driverOptions = { command: options.command, args: options.args ?? [], timeoutMs, startTimeoutMs: Math.max(3 * timeoutMs, 1000), ...(options.cwd === undefined ? {} : { cwd: options.cwd }) };
 
   const app: CallApp = await startCallApp({ maxRequestsPerCall: MAX_REQUESTS_PER_CALL + 1 });
@@ -170,7 +171,8 @@ export async function runInterpreterCheck(options: InterpreterCheckOptions & { r
   };
 
   try {
-    for (let round = 0; runsDone < runs && round <= suite.properties.length; round += 1) {
+    // Every failed property is disabled, so once none is left the remaining calls could judge nothing.
+    for (let round = 0; runsDone < runs && enabled.size > 0 && round <= suite.properties.length; round += 1) {
       const seedOfRound = roundSeed(seed, round);
       let shrinking = false;
       let shrinks = 0;

@@ -111,6 +111,7 @@ const OPTION_VALUES: Readonly<Record<string, readonly string[] | 'number' | 'boo
   amdMode: ['async', 'sync'],
   whisperHangupStatus: ['no-answer', 'completed'],
   statusCallbackEventDefault: ['completed', 'none'],
+  busyLegRang: ['never', 'from-dial'],
   maxTimeLimit: 'number',
   epochMs: 'number',
   accountSid: [],
