@@ -6,8 +6,11 @@ import { describeCodePoint } from '../xml/chars.js';
  * The root cause of one difference, in words, with the concrete value left out so that every
  * counterexample of one defect agrees: what differs, where, and in which value class.
  * - A change that is the same whatever the attribute (booleans written `True`, lists joined with commas,
- *   an unset option written as `null`, a number formatted otherwise, CR read back as LF) names the class,
- *   not the attribute: one fingerprint for the defect, however many attributes show it.
+ *   an unset option written as `null`, a number formatted otherwise) names the class, not the attribute:
+ *   one fingerprint for the defect, however many attributes show it.
+ * - A change that is the same transformation of the value (`&` escaped twice, CR read back as LF, edge
+ *   whitespace removed, one small character edit) names only the transformation: the same escaping bug
+ *   in an attribute, a noun's text or a `<Say>` is one root cause, not one per place.
  * - Anything else (an attribute dropped, renamed, clamped; nouns reordered) names the attribute or
  *   structure involved (`rule` of the comparison).
  */
@@ -22,17 +25,20 @@ export function differenceCause(difference: Difference): string {
     return `${rule}: extra`;
   }
   // XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): however many, one cause.
-  if (expected.includes('\r') && actual === expected.replace(/\r\n?/g, '\n')) return `${place}: U+000D written raw (read back as a line feed)`;
+  if (expected.includes('\r') && actual === expected.replace(/\r\n?/g, '\n')) return CR_RAW;
   if (actual.toLowerCase() === expected.toLowerCase()) return `${place} value: letter case changed`;
   const separator = /^[^\s,;|]+([,;|])[^\s,;|]/.exec(actual)?.[1];
   if (separator !== undefined && expected.includes(' ') && expected.split(' ').join(separator) === actual) return `list joined with ${JSON.stringify(separator)}`;
-  if (actual === expected.trim() || actual === expected.trimStart() || actual === expected.trimEnd()) return `${place}: edge whitespace removed`;
-  if (expected.includes('&') && actual === expected.replaceAll('&', '&amp;')) return `${place}: "&" escaped twice`;
+  if (actual === expected.trim() || actual === expected.trimStart() || actual === expected.trimEnd()) return 'edge whitespace removed';
+  if (expected.includes('&') && actual === expected.replaceAll('&', '&amp;')) return '"&" escaped twice';
   if (kind === 'integer' || kind === 'boolean' || kind === 'eventList') return `${kind} value written differently`;
   const edit = characterEdit(expected, actual);
-  if (edit !== undefined) return `${place}: ${edit}`;
+  if (edit !== undefined) return edit;
   return `${rule}: changed`;
 }
+
+/** XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): one cause, wherever it shows. */
+const CR_RAW = 'U+000D written raw (read back as a line feed)';
 
 /** What builders write for a value that was never set (facts §6: twilio 2.x wrote `action="null"`). */
 const UNSET_SPELLINGS = new Set(['null', 'undefined', 'None', 'nil', 'NaN', '']);
@@ -55,7 +61,7 @@ function characterEdit(expected: string, actual: string): string | undefined {
   const added = actual.slice(start, actual.length - end);
   if (removed.length > 2 || added.length > 6 || (removed === '' && added === '')) return undefined;
   // XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): one cause, two spellings.
-  if (removed.includes('\r') && (added === '' || added === '\n')) return 'U+000D written raw (read back as a line feed)';
+  if (removed.includes('\r') && (added === '' || added === '\n')) return CR_RAW;
   // Include the character before an insertion, so `&` → `&amp;` reads as what it is.
   const context = removed === '' && start > 0 ? expected.slice(start - 1, start) : '';
   return `${spell(context + removed)} became ${spell(context + added)}`;

@@ -9,7 +9,7 @@ import type { TwimlDocument } from '../../src/model/document.js';
 import { UNSUPPORTED_CODE } from '../../src/targets/builder/builderTarget.js';
 import { voiceResponseTarget } from '../../src/targets/builder/moduleTarget.js';
 import { serializeTwiml } from '../../src/xml/serialize.js';
-import { plant } from './zoo.js';
+import { BROKEN, plant } from './zoo.js';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -33,6 +33,15 @@ describe('every distinct bug in one run', () => {
     expect(new Set(findings.map((finding) => finding.fingerprint)).size).toBe(2);
     // Shrunk to the one attribute that shows each.
     for (const finding of findings) expect(finding.differences).toHaveLength(1);
+  });
+
+  it('one escaping bug is one finding, whichever attribute, text or verb shows it', async () => {
+    const doubleEscaped = BROKEN.find((variant) => variant.name === '& double-escaped');
+    if (doubleEscaped === undefined) throw new Error('the zoo has no double-escaping member');
+    for (const seed of [1, 7, 42]) {
+      const report = await runBuilderProperties(builderProperties('valid'), voiceResponseTarget(plant(doubleEscaped), doubleEscaped.name), { seed, runs: 300, coverage: false });
+      expect(report.properties[0]?.findings.map((finding) => finding.cause), `seed ${seed}`).toEqual(['"&" escaped twice']);
+    }
   });
 
   it('--max-findings bounds them', async () => {

@@ -59,8 +59,9 @@ export function plant(variant: Variant): BuilderConstructor {
   } as unknown as BuilderConstructor;
 }
 
+/** Changes the string values; typed calls also pass numbers, booleans, arrays, null and undefined, which stay as they are. */
 function mapValues(attributes: Record<string, string>, change: (name: string, value: string) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, change(name, value)]));
+  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, typeof value === 'string' ? change(name, value) : value]));
 }
 
 function reverseNouns(xml: string): string {
