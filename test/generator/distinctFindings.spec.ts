@@ -44,6 +44,15 @@ describe('every distinct bug in one run', () => {
     }
   });
 
+  it('a CR written raw is one finding, shrunk to the one-character value "\\r"', async () => {
+    const crRaw = BROKEN.find((variant) => variant.name === 'CR written raw');
+    if (crRaw === undefined) throw new Error('the zoo has no member writing CR raw');
+    const report = await runBuilderProperties(builderProperties('valid'), voiceResponseTarget(plant(crRaw), crRaw.name), { seed: 42, runs: 100, coverage: false });
+    const findings = report.properties[0]?.findings ?? [];
+    expect(findings.map((finding) => finding.cause)).toEqual(['U+000D written raw (read back as a line feed, or a space in an attribute)']);
+    expect(findings[0]?.differences?.map((difference) => difference.expected)).toEqual(['\r']);
+  });
+
   it('--max-findings bounds them', async () => {
     const report = await runBuilderProperties(builderProperties('valid'), voiceResponseTarget(twoBugs, 'two bugs'), { seed: 7, runs: 200, coverage: false, maxFindings: 1 });
     expect(report.properties[0]?.findings).toHaveLength(1);
