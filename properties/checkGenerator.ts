@@ -10,6 +10,9 @@ import { BUNDLED_TWILIO_KNOWN } from './bundledTwilioKnown.js';
 import { runBuilderProperties, type RunBuilderOptions } from '../src/check/runBuilderProperties.js';
 import { failsRun } from '../src/check/grade.js';
 import { selectProperties } from '../src/check/selectProperties.js';
+import { dialectSubset } from '../src/profile/dialectSubset.js';
+import { loadProfile } from '../src/profile/parseProfile.js';
+import type { Profile } from '../src/profile/profile.js';
 
 export interface CheckGeneratorOptions extends Partial<Omit<RunBuilderOptions, 'invalidPolicy' | 'known'>> {
   /** What to check: a target, or a plain `(document) => xml` function. Default: the bundled twilio package. */
@@ -27,6 +30,12 @@ export interface CheckGeneratorOptions extends Partial<Omit<RunBuilderOptions, '
    * the bundled twilio package what the kit knows about it (BUNDLED_TWILIO_KNOWN).
    */
   readonly known?: readonly KnownFailure[] | string;
+  /** Dial only these nouns (a builder that supports a subset of the dialect), e.g. `['Number', 'Client']`. */
+  readonly nouns?: readonly string[];
+  /** Only these verbs around `<Dial>`, e.g. `['Say', 'Play']`. */
+  readonly verbs?: readonly string[];
+  /** A target profile, or the path of one (schemas/profile.schema.json): generation stays inside its nouns, verbs and attributes. */
+  readonly profile?: Profile | string;
 }
 
 /** The default seed, so that two runs without one agree. */
@@ -37,12 +46,18 @@ export const DEFAULT_SEED = 20_240_501;
  * argument: `await checkGenerator()` checks the twilio package bundled with the kit.
  */
 export async function checkGenerator(options: CheckGeneratorOptions = {}): Promise<RunReport> {
+  const profile = typeof options.profile === 'string' ? loadProfile(options.profile) : options.profile;
+  const dialect = dialectSubset({
+    ...(options.nouns === undefined ? {} : { nouns: options.nouns }),
+    ...(options.verbs === undefined ? {} : { verbs: options.verbs }),
+    ...(profile === undefined ? {} : { profile }),
+  });
   const given = options.target;
   const base: BuilderTarget = given === undefined ? await moduleTarget() : typeof given === 'function' ? functionTarget(given) : given;
   const target = withTimeout(base, options.timeoutMs ?? 5000);
   try {
     const known = typeof options.known === 'string' ? readKnownFailures(options.known) : (options.known ?? (given === undefined ? BUNDLED_TWILIO_KNOWN : []));
-    const properties = selectProperties(builderProperties(options.only ?? 'all'), options.properties);
+    const properties = selectProperties(builderProperties(options.only ?? 'all', dialect), options.properties);
     return await runBuilderProperties(properties, target, { ...options, known, seed: options.seed ?? DEFAULT_SEED });
   } finally {
     if (given === undefined || typeof given === 'function') await base.close();

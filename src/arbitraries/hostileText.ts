@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { deletingShrink } from './deletingShrink.js';
 
 export interface HostileTextConstraints {
   /** Most characters (code points) the text may have; the documented limit when there is one. Default 40. */
@@ -46,6 +47,14 @@ export function hostileText(constraints: HostileTextConstraints = {}): fc.Arbitr
   const atLimit = fc
     .array(fc.constantFrom(...LIMIT_CHARS), { minLength: maxLength, maxLength })
     .map((chars) => chars.join(''));
+  const hostile = hostileOf(short, atLimit, maxLength, constraints);
+  const keep = (value: string): boolean =>
+    (constraints.allowEmpty === true || value !== '') && (constraints.nonBlank !== true || value.trim() !== '') && (constraints.noWhitespace !== true || !/\s/.test(value));
+  // Shrinks on past its pieces, one character at a time: a failure caused by "\r" shrinks to "\r" alone.
+  return deletingShrink(hostile, keep);
+}
+
+function hostileOf(short: fc.Arbitrary<string>, atLimit: fc.Arbitrary<string>, maxLength: number, constraints: HostileTextConstraints): fc.Arbitrary<string> {
   return fc
     .oneof({ arbitrary: short, weight: 6 }, { arbitrary: atLimit, weight: 1 })
     .map((text) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { RULES } from '../../reference/rules.js';
 import { DialKitError } from '../errors.js';
-import { combinedDialCase, invalidCases } from './invalidCases.js';
+import { combinedDialCase, invalidCases, type InvalidCasesDialect } from './invalidCases.js';
 import type { LabelledInvalid } from './labelledInvalid.js';
 
 export type { LabelledInvalid } from './labelledInvalid.js';
@@ -13,6 +13,8 @@ export interface InvalidDocumentConstraints {
   readonly combined?: boolean;
   /** Leave out the text cases (`kind: 'xml'`). Default false. */
   readonly documentsOnly?: boolean;
+  /** Draw the valid parts of each case inside this dialect subset (nouns, verbs, attributes). Default: everything. */
+  readonly dialect?: InvalidCasesDialect;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface InvalidDocumentConstraints {
  * @see reference/rules.ts (each rule's own source)
  */
 export function invalidDocument(constraints: InvalidDocumentConstraints = {}): fc.Arbitrary<LabelledInvalid> {
-  const cases = invalidCases();
+  const cases = invalidCases(constraints.dialect);
   const wanted = constraints.rules ?? RULES.map((rule) => rule.id).filter((id) => cases.has(id));
   const chosen = wanted
     .filter((id) => !(constraints.documentsOnly === true && id.startsWith('xml.')))
@@ -32,6 +34,6 @@ export function invalidDocument(constraints: InvalidDocumentConstraints = {}): f
       return found;
     });
   if (chosen.length === 0) throw new DialKitError('DIALKIT_ERR_NOTHING_CHECKED', 'no rule is left to break: the constraints exclude every invalid case');
-  if (constraints.combined ?? constraints.rules === undefined) chosen.push(combinedDialCase());
+  if (constraints.combined ?? constraints.rules === undefined) chosen.push(combinedDialCase(constraints.dialect));
   return fc.oneof(...chosen);
 }

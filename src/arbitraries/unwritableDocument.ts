@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { TwimlDocument } from '../model/document.js';
-import { dialDocument } from './dialDocument.js';
+import { dialDocument, type DialDocumentConstraints } from './dialDocument.js';
 
 /**
  * Characters XML 1.0 cannot carry (§2.2 `Char`): C0 controls other than TAB, LF and CR, the
@@ -36,19 +36,30 @@ function rewrite(node: unknown, visit: (place: Place, value: string) => string):
  * A small valid `<Dial>` document with one character XML cannot carry put into one attribute value or
  * one text (after at most two ordinary characters, so a failure shrinks to the character alone). No
  * XML form exists for it: a builder conforms only by refusing. A document with no place of the kind
- * asked for gets the character in a `callReason` on `<Dial>`.
+ * asked for gets the character in a `callReason` on `<Dial>`, or in a place of the other kind when the
+ * constraints (a dialect subset: nouns, verbs, attributes) leave `callReason` out.
  * @see XML 1.0 §2.2 (Char); facts §1.2 (12100: a document that is not well-formed); facts §6 (twilio
  * writes C0 controls raw into attribute values)
  */
-export function unwritableDocument(): fc.Arbitrary<TwimlDocument> {
-  const base = dialDocument({ maxVerbsBefore: 0, maxVerbsAfter: 1, maxLegs: 2 });
+export function unwritableDocument(constraints: Pick<DialDocumentConstraints, 'nouns' | 'verbs' | 'attributes'> = {}): fc.Arbitrary<TwimlDocument> {
+  const base = dialDocument({ ...constraints, maxVerbsBefore: 0, maxVerbsAfter: 1, maxLegs: 2 });
+  const callReason = constraints.attributes?.Dial === undefined || constraints.attributes.Dial.includes('callReason');
   const value = fc.tuple(fc.string({ unit: 'grapheme-ascii', maxLength: 2 }), fc.constantFrom(...UNWRITABLE_CHARACTERS)).map(([prefix, char]) => `${prefix}${char}`);
-  return fc.tuple(base, fc.constantFrom<Place>('attribute', 'text'), fc.nat(), value).map(([document, place, at, bad]) => {
-    let slots = 0;
-    rewrite(document, (kind, text) => {
-      if (kind === place) slots += 1;
-      return text;
-    });
+  return fc.tuple(base, fc.constantFrom<Place>('attribute', 'text'), fc.nat(), value).map(([document, asked, at, bad]) => {
+    const slotsOf = (place: Place): number => {
+      let slots = 0;
+      rewrite(document, (kind, text) => {
+        if (kind === place) slots += 1;
+        return text;
+      });
+      return slots;
+    };
+    let place = asked;
+    let slots = slotsOf(place);
+    if (slots === 0 && !callReason) {
+      place = asked === 'attribute' ? 'text' : 'attribute';
+      slots = slotsOf(place);
+    }
     if (slots === 0) {
       return { ...document, verbs: document.verbs.map((verb) => (verb.kind === 'Dial' ? { ...verb, attributes: { ...verb.attributes, callReason: bad } } : verb)) };
     }

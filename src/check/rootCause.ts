@@ -6,12 +6,17 @@ import { describeCodePoint } from '../xml/chars.js';
  * The root cause of one difference, in words, with the concrete value left out so that every
  * counterexample of one defect agrees: what differs, where, and in which value class.
  * - A change that is the same whatever the attribute (booleans written `True`, lists joined with commas,
- *   an unset option written as `null`, a number formatted otherwise, CR read back as LF) names the class,
- *   not the attribute: one fingerprint for the defect, however many attributes show it.
+ *   an unset option written as `null`, a number formatted otherwise) names the class, not the attribute:
+ *   one fingerprint for the defect, however many attributes show it.
+ * - A change that is the same transformation of the value (`&` escaped twice, CR read back as LF, edge
+ *   whitespace removed, one small character edit) names only the transformation: the same escaping bug
+ *   in an attribute, a noun's text or a `<Say>` is one root cause, not one per place.
  * - Anything else (an attribute dropped, renamed, clamped; nouns reordered) names the attribute or
  *   structure involved (`rule` of the comparison).
  */
 export function differenceCause(difference: Difference): string {
+  const inParameter = parameterDifference(difference);
+  if (inParameter !== undefined) return differenceCause(inParameter);
   const { expected, actual, rule } = difference;
   const attribute = attributeOf(difference.path);
   const kind = attribute === undefined ? undefined : attributeSpec(attribute.element as ElementName, attribute.name)?.value.kind;
@@ -22,16 +27,25 @@ export function differenceCause(difference: Difference): string {
     return `${rule}: extra`;
   }
   // XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): however many, one cause.
-  if (expected.includes('\r') && actual === expected.replace(/\r\n?/g, '\n')) return `${place}: U+000D written raw (read back as a line feed)`;
+  if (expected.includes('\r') && readsRawCr(expected, actual, place)) return CR_RAW;
   if (actual.toLowerCase() === expected.toLowerCase()) return `${place} value: letter case changed`;
   const separator = /^[^\s,;|]+([,;|])[^\s,;|]/.exec(actual)?.[1];
   if (separator !== undefined && expected.includes(' ') && expected.split(' ').join(separator) === actual) return `list joined with ${JSON.stringify(separator)}`;
-  if (actual === expected.trim() || actual === expected.trimStart() || actual === expected.trimEnd()) return `${place}: edge whitespace removed`;
-  if (expected.includes('&') && actual === expected.replaceAll('&', '&amp;')) return `${place}: "&" escaped twice`;
+  if (actual === expected.trim() || actual === expected.trimStart() || actual === expected.trimEnd()) return 'edge whitespace removed';
+  if (expected.includes('&') && actual === expected.replaceAll('&', '&amp;')) return '"&" escaped twice';
   if (kind === 'integer' || kind === 'boolean' || kind === 'eventList') return `${kind} value written differently`;
   const edit = characterEdit(expected, actual);
-  if (edit !== undefined) return `${place}: ${edit}`;
+  if (edit !== undefined) return edit;
   return `${rule}: changed`;
+}
+
+/** XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): one cause, wherever it shows. */
+const CR_RAW = 'U+000D written raw (read back as a line feed, or a space in an attribute)';
+
+/** A raw CR (or CR LF) read back as LF, or in an attribute value as a space (XML 1.0 §2.11, §3.3.3). */
+function readsRawCr(expected: string, actual: string, place: 'text' | 'attribute'): boolean {
+  if (actual === expected.replace(/\r\n?/g, '\n')) return true;
+  return place === 'attribute' && (actual === expected.replace(/\r\n?/g, ' ') || actual === expected.replaceAll('\r', ' '));
 }
 
 /** What builders write for a value that was never set (facts §6: twilio 2.x wrote `action="null"`). */
@@ -55,7 +69,7 @@ function characterEdit(expected: string, actual: string): string | undefined {
   const added = actual.slice(start, actual.length - end);
   if (removed.length > 2 || added.length > 6 || (removed === '' && added === '')) return undefined;
   // XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): one cause, two spellings.
-  if (removed.includes('\r') && (added === '' || added === '\n')) return 'U+000D written raw (read back as a line feed)';
+  if (removed.includes('\r') && /^[\r\n]+$/.test(removed) && /^[ \n]*$/.test(added)) return CR_RAW;
   // Include the character before an insertion, so `&` → `&amp;` reads as what it is.
   const context = removed === '' && start > 0 ? expected.slice(start - 1, start) : '';
   return `${spell(context + removed)} became ${spell(context + added)}`;
@@ -65,4 +79,73 @@ function spell(text: string): string {
   if (text === '') return 'nothing';
   if (/^[\x20-\x7e]+$/.test(text)) return JSON.stringify(text);
   return [...text].map((char) => describeCodePoint(char, 0)).join(' ');
+}
+
+type Pairs = [string, string][][];
+
+/** The `<Parameter>` attribute pairs of one side of a parameter difference (compare.ts writes them as JSON joined by spaces). */
+function parameterPairs(text: string): Pairs | undefined {
+  try {
+    const parsed: unknown = JSON.parse(`[${text.replace(/\]\] \[\[/g, ']],[[')}]`);
+    return Array.isArray(parsed) ? (parsed as Pairs) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parameters of `from` that `other` does not have (as many times as they are missing). */
+function missingFrom(from: Pairs, other: Pairs): Pairs {
+  const left = other.map((pairs) => JSON.stringify(pairs));
+  return from.filter((pairs) => {
+    const at = left.indexOf(JSON.stringify(pairs));
+    if (at === -1) return true;
+    left.splice(at, 1);
+    return false;
+  });
+}
+
+/** The values that differ between two `<Parameter>`s with the same attribute names, as attribute differences. */
+function valueChanges(difference: Difference, expected: [string, string][], actual: [string, string][]): Difference[] | undefined {
+  if (expected.length !== actual.length) return undefined;
+  const changes: Difference[] = [];
+  for (const [at, [name, value]] of expected.entries()) {
+    const [otherName, otherValue] = actual[at] ?? [];
+    if (otherName !== name) return undefined;
+    if (otherValue !== value) changes.push({ ...difference, path: `${difference.path}/@${name}`, rule: `${difference.rule}.${name}`, expected: value, actual: otherValue });
+  }
+  return changes;
+}
+
+/**
+ * A parameter difference where `<Parameter>` values came out changed, each the same way: the first such
+ * value, as an attribute difference, so that a value changed inside `<Parameter>` has the cause it has
+ * anywhere else. Undefined when parameters were lost or added, or changed in different ways. The
+ * parameters are compared as a set, so a changed one can sort elsewhere: each lost one is paired with a
+ * found one changed the same way.
+ */
+function parameterDifference(difference: Difference): Difference | undefined {
+  if (!difference.rule.endsWith('.parameter') || difference.expected === undefined || difference.actual === undefined) return undefined;
+  const expected = parameterPairs(difference.expected);
+  const actual = parameterPairs(difference.actual);
+  if (expected === undefined || actual === undefined) return undefined;
+  const lost = missingFrom(expected, actual);
+  const found = missingFrom(actual, expected);
+  if (lost.length === 0 || lost.length !== found.length) return undefined;
+  const sameWay = (changes: Difference[] | undefined, cause: string): boolean => changes !== undefined && changes.length > 0 && changes.every((change) => differenceCause(change) === cause);
+  for (const start of found) {
+    const first = valueChanges(difference, lost[0] ?? [], start)?.[0];
+    if (first === undefined) continue;
+    const cause = differenceCause(first);
+    // Only a change with a name of its own (not just "changed") says two parameters were changed the same way.
+    if (cause === `${first.rule}: changed`) continue;
+    const unused = found.filter((other) => other !== start);
+    const paired = lost.slice(1).every((pairs) => {
+      const at = unused.findIndex((other) => sameWay(valueChanges(difference, pairs, other), cause));
+      if (at === -1) return false;
+      unused.splice(at, 1);
+      return true;
+    });
+    if (paired && sameWay(valueChanges(difference, lost[0] ?? [], start), cause)) return first;
+  }
+  return undefined;
 }

@@ -9,7 +9,7 @@ import type { TwimlDocument } from '../../src/model/document.js';
 import { UNSUPPORTED_CODE } from '../../src/targets/builder/builderTarget.js';
 import { voiceResponseTarget } from '../../src/targets/builder/moduleTarget.js';
 import { serializeTwiml } from '../../src/xml/serialize.js';
-import { plant } from './zoo.js';
+import { BROKEN, plant } from './zoo.js';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -33,6 +33,24 @@ describe('every distinct bug in one run', () => {
     expect(new Set(findings.map((finding) => finding.fingerprint)).size).toBe(2);
     // Shrunk to the one attribute that shows each.
     for (const finding of findings) expect(finding.differences).toHaveLength(1);
+  });
+
+  it('one escaping bug is one finding, whichever attribute, text or verb shows it', async () => {
+    const doubleEscaped = BROKEN.find((variant) => variant.name === '& double-escaped');
+    if (doubleEscaped === undefined) throw new Error('the zoo has no double-escaping member');
+    for (const seed of [1, 7, 42]) {
+      const report = await runBuilderProperties(builderProperties('valid'), voiceResponseTarget(plant(doubleEscaped), doubleEscaped.name), { seed, runs: 300, coverage: false });
+      expect(report.properties[0]?.findings.map((finding) => finding.cause), `seed ${seed}`).toEqual(['"&" escaped twice']);
+    }
+  });
+
+  it('a CR written raw is one finding, shrunk to the one-character value "\\r"', async () => {
+    const crRaw = BROKEN.find((variant) => variant.name === 'CR written raw');
+    if (crRaw === undefined) throw new Error('the zoo has no member writing CR raw');
+    const report = await runBuilderProperties(builderProperties('valid'), voiceResponseTarget(plant(crRaw), crRaw.name), { seed: 42, runs: 100, coverage: false });
+    const findings = report.properties[0]?.findings ?? [];
+    expect(findings.map((finding) => finding.cause)).toEqual(['U+000D written raw (read back as a line feed, or a space in an attribute)']);
+    expect(findings[0]?.differences?.map((difference) => difference.expected)).toEqual(['\r']);
   });
 
   it('--max-findings bounds them', async () => {

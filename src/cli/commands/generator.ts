@@ -6,6 +6,8 @@ import { runBuilderProperties } from '../../check/runBuilderProperties.js';
 import { failsRun } from '../../check/grade.js';
 import { kitVersion } from '../../check/kitVersion.js';
 import { DialKitError } from '../../errors.js';
+import { dialectSubset, nameList } from '../../profile/dialectSubset.js';
+import { loadProfile } from '../../profile/parseProfile.js';
 import { consoleReport } from '../../report/consoleReport.js';
 import { progressBar } from '../../report/progressBar.js';
 import type { BuilderTarget } from '../../targets/builder/builderTarget.js';
@@ -28,7 +30,7 @@ import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.
 
 /** Kit flags come first: everything after `--` is the builder's command line and reaches the builder, not the kit. */
 const USAGE =
-  `dial-kit generator [--runs N] [--seed S] [--only valid|invalid|unwritable|all] [--max-findings N] [--known FILE] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse] [--property ID]… [--list] [--failures DIR] [--module M [--export P] | --stdio -- CMD [ARGS…]]`;
+  `dial-kit generator [--runs N] [--seed S] [--only valid|invalid|unwritable|all] [--max-findings N] [--known FILE] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse] [--property ID]… [--list] [--failures DIR] [--nouns N,…] [--verbs V,…] [--profile FILE] [--module M [--export P] | --stdio -- CMD [ARGS…]]`;
 
 const FLAGS = {
   module: { type: 'string' },
@@ -47,6 +49,9 @@ const FLAGS = {
   property: { type: 'string', multiple: true },
   list: { type: 'boolean' },
   failures: { type: 'string' },
+  nouns: { type: 'string' },
+  verbs: { type: 'string' },
+  profile: { type: 'string' },
 } as const;
 
 
@@ -83,7 +88,10 @@ export const generatorCommand: Command = {
     if (values.stdio === true && command.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', '--stdio needs the builder command after --, e.g. --stdio -- python3 builder.py');
     if (values.stdio !== true && command.length > 0) throw new DialKitError('DIALKIT_ERR_USAGE', `a command after -- is only used with --stdio`);
     const replayPath = replayPathOption(values.replay);
-    const properties = selectProperties(builderProperties('all'), values.property).filter((property) => only === 'all' || property.documents === only);
+    const nouns = nameList(values.nouns);
+    const verbs = nameList(values.verbs);
+    const dialect = dialectSubset({ ...(nouns === undefined ? {} : { nouns }), ...(verbs === undefined ? {} : { verbs }), ...(values.profile === undefined ? {} : { profile: loadProfile(values.profile) }) });
+    const properties = selectProperties(builderProperties('all', dialect), values.property).filter((property) => only === 'all' || property.documents === only);
     if (properties.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', `--only ${only} leaves none of the properties named by --property`);
     if (values.list === true) {
       write(io.stdout, propertyList(properties));
@@ -102,6 +110,10 @@ export const generatorCommand: Command = {
       ...(values['invalid-policy'] === undefined ? [] : ['--invalid-policy', invalidPolicy]),
       ...(values['timeout-ms'] === undefined ? [] : ['--timeout-ms', String(timeoutMs)]),
       ...(values.known === undefined ? [] : ['--known', values.known]),
+      // The dialect changes which document a path leads to, so a replay line repeats it.
+      ...(nouns === undefined ? [] : ['--nouns', nouns.join(',')]),
+      ...(verbs === undefined ? [] : ['--verbs', verbs.join(',')]),
+      ...(values.profile === undefined ? [] : ['--profile', values.profile]),
     ];
     const replayLine = (property: BuilderProperty, replaySeed: number, path: string): string => {
       const words = ['dial-kit', 'generator', ...optionWords, '--seed', String(replaySeed), '--only', property.documents, '--replay', compressPath(path), ...targetWords];
