@@ -48,7 +48,7 @@ function propertiesTable(report: RunReport, anchors: ReadonlyMap<string, string>
     const skip = property.skipReason === undefined ? '' : `<div class="muted">${escapeHtml(property.skipReason)}</div>`;
     return [
       '<tr>',
-      `<td><span class="pill ${escapeHtml(property.status)}">${escapeHtml(property.status.toUpperCase())}</span></td>`,
+      `<td><span class="pill ${escapeHtml(property.status)}">${escapeHtml(property.status.replace('-', ' ').toUpperCase())}</span></td>`,
       `<td class="mono">${escapeHtml(property.id)}</td>`,
       `<td><span class="pill grade ${escapeHtml(grade)}">${escapeHtml(grade)}</span></td>`,
       `<td>${escapeHtml(property.title)}${skip}<div class="muted">${escapeHtml(property.source)}</div></td>`,
@@ -92,7 +92,7 @@ export function htmlReport(report: RunReport): string {
     propertiesTable(report, anchors),
     `<h2>Findings <span class="muted">(${report.findingCount})</span></h2>`,
     sections.length === 0 ? '<p class="muted">None: every property held on every case.</p>' : sections.join(''),
-    '<h2>Coverage: attribute × noun, outcomes</h2>',
+    '<h2>Coverage: attribute × noun × outcome</h2>',
     '<div class="legend">Each row is an element of the spec table (with how often it was dialed), each cell one of its attributes, shaded by how many documents carried it: <span class="c1">1–9</span><span class="c2">10–99</span><span class="c3">100–999</span><span class="c4">1,000+</span>; <span class="c0" style="border:1px solid">red</span> cells were never produced. Hover a cell for the kinds of value seen.</div>',
     coverageGrid(report.coverage),
     `<footer>twiml-dial-kit ${escapeHtml(report.version)} · seed ${report.seed} · this page loads nothing from the network</footer>`,

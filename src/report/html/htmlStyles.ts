@@ -18,7 +18,7 @@ table.props { width: 100%; } table.props th, table.props td { text-align: left; 
 table.props td.mono { white-space: nowrap; }
 table.props th { font-size: 12px; color: var(--muted); font-weight: 600; } table.props td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .pill { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
-.pill.passed { background: var(--pass); } .pill.failed { background: var(--fail); } .pill.skipped { background: var(--skip); } .pill.not-failing { background: var(--warn); }
+.pill.passed { background: var(--pass); } .pill.failed { background: var(--fail); } .pill.skipped { background: var(--skip); } .pill.not-exercised { background: var(--skip); } .pill.not-failing { background: var(--warn); }
 .pill.grade { background: #fff; color: var(--fg); border: 1px solid var(--line); font-weight: 500; } .pill.grade.must { border-color: var(--fail); color: var(--fail); } .pill.grade.should { border-color: var(--warn); color: var(--warn); }
 .pill.sev-error { background: var(--fail); } .pill.sev-warning { background: var(--warn); } .pill.sev-security { background: #6a1b9a; }
 a { color: #0b57d0; text-decoration: none; } a:hover { text-decoration: underline; }
