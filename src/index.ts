@@ -30,7 +30,7 @@ export { junitReport } from './report/junitReport.js';
 export { runCli } from './cli/main.js';
 export type { CliIo } from './cli/io.js';
 
-export { twilioProfile, parseProfile, loadProfile, profileConstraints, matchDivergence, type Profile, type ProfileSupport, type Divergence, type ProfileConstraints } from './profile/index.js';
+export { twilioProfile, parseProfile, loadProfile, profileConstraints, matchDivergence, dialectSubset, type Profile, type ProfileSupport, type Divergence, type ProfileConstraints, type DialectSubset } from './profile/index.js';
 export { checkInterpreter, INTERPRETER_PROPERTIES } from '../properties/interpreterCheck.js';
 export type { InterpreterCheckOptions } from './check/interpreter/interpreterOptions.js';
 export type { DivergenceResult } from './check/findings.js';
