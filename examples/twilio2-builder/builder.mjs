@@ -60,6 +60,8 @@ function add(parent, parentName, node) {
     // One string argument is the text; '' writes no text, the same empty element.
     parent[method](attributes, texts.map((text) => text.text).join(''));
   } else if (element.children.length > 0) {
+    // 2.x calls the function only for an element with child methods; checked first, so nothing is dropped.
+    if (CHILDREN[element.name] === undefined) throw new Unsupported(`twilio 2.x cannot write elements inside <${element.name}>`);
     parent[method](attributes, (built) => {
       for (const child of element.children) add(built, element.name, child);
     });
