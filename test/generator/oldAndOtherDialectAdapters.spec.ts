@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builderProperties } from '../../properties/builder.js';
 import { runBuilderProperties } from '../../src/check/runBuilderProperties.js';
-import type { BuilderFinding } from '../../src/check/builderFinding.js';
+import type { Finding } from '../../src/check/findings.js';
 import { dialectSubset } from '../../src/profile/dialectSubset.js';
 import { loadProfile } from '../../src/profile/parseProfile.js';
 import type { BuilderTarget } from '../../src/targets/builder/builderTarget.js';
@@ -35,7 +35,7 @@ async function start(adapter: string): Promise<BuilderTarget> {
 }
 
 /** What one finding is, by property and cause; a difference no class explains stays visible as itself. */
-function kind(finding: BuilderFinding): string {
+function kind(finding: Finding): string {
   if (finding.propertyId === 'GEN-BUILD-003') return `GEN-BUILD-003 ${finding.cause ?? finding.summary}`;
   if (finding.cause === 'malformed') return `${finding.propertyId} malformed: ${finding.actual ?? ''}`.replace(/=".*"".*/, '="…"…"');
   const classes = (finding.differences ?? []).map(({ path, expected, actual }) => {
@@ -48,7 +48,7 @@ function kind(finding: BuilderFinding): string {
   return `${finding.propertyId} ${[...new Set(classes)].sort().join(' + ')}`;
 }
 
-function kinds(findings: readonly BuilderFinding[]): string[] {
+function kinds(findings: readonly Finding[]): string[] {
   return [...new Set(findings.map(kind))].sort();
 }
 
