@@ -26,8 +26,8 @@ export function differenceCause(difference: Difference): string {
     if (attribute !== undefined && UNSET_SPELLINGS.has(actual)) return `an unset option written as ${JSON.stringify(actual)}`;
     return `${rule}: extra`;
   }
-  // XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): however many, one cause.
-  if (expected.includes('\r') && readsRawCr(expected, actual, place)) return CR_RAW;
+  // XML end-of-line handling and attribute-value normalisation (XML 1.0 §2.11, §3.3.3): however many, one cause.
+  if (readsRawWhitespace(expected, actual, place)) return WHITESPACE_RAW;
   if (actual.toLowerCase() === expected.toLowerCase()) return `${place} value: letter case changed`;
   const separator = /^[^\s,;|]+([,;|])[^\s,;|]/.exec(actual)?.[1];
   if (separator !== undefined && expected.includes(' ') && expected.split(' ').join(separator) === actual) return `list joined with ${JSON.stringify(separator)}`;
@@ -39,13 +39,33 @@ export function differenceCause(difference: Difference): string {
   return `${rule}: changed`;
 }
 
-/** XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): one cause, wherever it shows. */
-const CR_RAW = 'U+000D written raw (read back as a line feed, or a space in an attribute)';
+/**
+ * White space an XML reader changes when it is written raw: a CR (or CR LF) in text is read as LF (XML 1.0
+ * §2.11); TAB, LF and CR in an attribute value are each read as a space (§3.3.3). One escaper that leaves
+ * them raw, one cause, wherever and in whatever mix they show.
+ */
+const WHITESPACE_RAW = 'TAB, LF or CR written raw (read back as a space in an attribute, CR as a line feed in text)';
 
-/** A raw CR (or CR LF) read back as LF, or in an attribute value as a space (XML 1.0 §2.11, §3.3.3). */
-function readsRawCr(expected: string, actual: string, place: 'text' | 'attribute'): boolean {
-  if (actual === expected.replace(/\r\n?/g, '\n')) return true;
-  return place === 'attribute' && (actual === expected.replace(/\r\n?/g, ' ') || actual === expected.replaceAll('\r', ' '));
+function readsRawWhitespace(expected: string, actual: string, place: 'text' | 'attribute'): boolean {
+  if (expected === actual) return false;
+  // Whether expected[i…] reads back as actual[j…]; a CR LF may be one raw pair or a CR before an escaped LF, so both are tried.
+  const memo = new Map<number, boolean>();
+  const reads = (i: number, j: number): boolean => {
+    if (i === expected.length) return j === actual.length;
+    const key = i * (actual.length + 1) + j;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const e = expected[i];
+    const a = actual[j];
+    const normalised = (place === 'attribute' && (e === '\t' || e === '\n' || e === '\r') && a === ' ') || (e === '\r' && a === '\n');
+    const result =
+      (e === a && reads(i + 1, j + 1)) ||
+      (normalised && reads(i + 1, j + 1)) ||
+      (normalised && e === '\r' && expected[i + 1] === '\n' && reads(i + 2, j + 1));
+    memo.set(key, result);
+    return result;
+  };
+  return reads(0, 0);
 }
 
 /** What builders write for a value that was never set (facts §6: twilio 2.x wrote `action="null"`). */
@@ -69,7 +89,7 @@ function characterEdit(expected: string, actual: string): string | undefined {
   const added = actual.slice(start, actual.length - end);
   if (removed.length > 2 || added.length > 6 || (removed === '' && added === '')) return undefined;
   // XML end-of-line handling reads a raw CR, or CR LF, as one LF (XML 1.0 §2.11): one cause, two spellings.
-  if (removed.includes('\r') && /^[\r\n]+$/.test(removed) && /^[ \n]*$/.test(added)) return CR_RAW;
+  if (/^[\t\n\r]+$/.test(removed) && /^[ \n]*$/.test(added) && (removed.includes('\r') || !added.includes('\n'))) return WHITESPACE_RAW;
   // Include the character before an insertion, so `&` → `&amp;` reads as what it is.
   const context = removed === '' && start > 0 ? expected.slice(start - 1, start) : '';
   return `${spell(context + removed)} became ${spell(context + added)}`;

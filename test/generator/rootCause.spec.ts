@@ -3,7 +3,7 @@ import type { Difference } from '../../reference/compare.js';
 import { differenceCause } from '../../src/check/rootCause.js';
 
 const at = (path: string, expected: string, actual: string, rule = 'x'): Difference => ({ path, expected, actual, rule, source: 'test' });
-const CR = 'U+000D written raw (read back as a line feed, or a space in an attribute)';
+const CR = 'TAB, LF or CR written raw (read back as a space in an attribute, CR as a line feed in text)';
 
 describe('one root cause per transformation of the value', () => {
   it('"&" escaped twice is one cause in an attribute, a noun\'s text and a <Say>', () => {
@@ -15,8 +15,12 @@ describe('one root cause per transformation of the value', () => {
     expect(new Set(causes)).toEqual(new Set(['"&" escaped twice']));
   });
 
-  it('a raw CR is one cause: read back as LF in text, as a space in an attribute, inside <Parameter>', () => {
+  it('raw white space is one cause: CR read back as LF in text, TAB/LF/CR as spaces in an attribute, inside <Parameter>', () => {
     const causes = [
+      at('/Response/Dial[1]/@passports', '\t&\n', ' & ', 'dial.passports'),
+      at('/Response/Dial[1]/Sip[1]/@username', '\n \r', '   ', 'sip.username'),
+      at('/Response/Dial[1]/@callReason', '\r\n\n', '  ', 'dial.callReason'),
+      at('/Response/Dial[1]/@callerId', '+1\t', '+1 ', 'dial.callerId'),
       at('/Response/Dial[1]/Conference[1]/text()', '\r', '\n', 'conference.content'),
       at('/Response/Dial[1]/@callReason', '\r\n', ' ', 'dial.callReason'),
       at('/Response/Dial[1]/@callReason', 'a\r\r', 'a  ', 'dial.callReason'),
