@@ -7,6 +7,7 @@ import { DialKitError } from '../errors.js';
 import { htmlReport } from '../report/htmlReport.js';
 import { jsonReport } from '../report/jsonReport.js';
 import { junitReport } from '../report/junitReport.js';
+import type { VerdictOptions } from '../check/grade.js';
 import { runEvents, type RunEvents } from '../report/runEvents.js';
 import type { CliIo } from './io.js';
 
@@ -24,7 +25,7 @@ export const REPORT_USAGE = '[--json F|-] [--junit F|-] [--html F|-] [--ndjson F
 type ReportFlag = 'json' | 'junit' | 'html';
 const REPORTS: readonly ReportFlag[] = ['json', 'junit', 'html'];
 
-const RENDER: Readonly<Record<ReportFlag, (report: RunReport) => string>> = {
+const RENDER: Readonly<Record<ReportFlag, (report: RunReport, verdict: VerdictOptions) => string>> = {
   json: jsonReport,
   junit: junitReport,
   html: htmlReport,
@@ -36,6 +37,8 @@ export interface ReportFlagValues {
   readonly html?: string | undefined;
   readonly ndjson?: string | undefined;
   readonly shard?: string | undefined;
+  /** `--strict`: `should` findings fail the run, so JUnit shows them as failures. */
+  readonly strict?: boolean | undefined;
 }
 
 export interface ReportOutputs {
@@ -101,7 +104,7 @@ export function openReportOutputs(values: ReportFlagValues, io: CliIo): ReportOu
       for (const flag of REPORTS) {
         const path = values[flag];
         if (path === undefined) continue;
-        const text = RENDER[flag](report);
+        const text = RENDER[flag](report, { strict: values.strict === true });
         if (path === '-') io.stdout.write(text);
         else writeReportFile(flag, path, text);
       }

@@ -1,12 +1,16 @@
 import { create } from 'xmlbuilder2';
-import type { Finding, RunReport } from '../check/findings.js';
+import type { Finding, PropertyResult, RunReport } from '../check/findings.js';
+import { failsRunAt, gradeOf, type VerdictOptions } from '../check/grade.js';
 
 /**
  * JUnit XML for CI systems: one testsuite per run, one testcase per property; a failed property carries
- * one `<failure>` per finding, a skipped one `<skipped>`.
+ * one `<failure>` per finding, a skipped one `<skipped>`. A failed property whose grade does not fail the
+ * run (a `should` one without `strict`, an `info` one) passes, its findings in `<system-out>`, so a CI
+ * system shows what the exit code says.
  */
-export function junitReport(report: RunReport): string {
-  const failures = report.properties.filter((property) => property.status === 'failed').length;
+export function junitReport(report: RunReport, verdict: VerdictOptions = {}): string {
+  const failing = (property: PropertyResult): boolean => property.status === 'failed' && failsRunAt(gradeOf(property), verdict);
+  const failures = report.properties.filter(failing).length;
   const skipped = report.properties.filter((property) => property.status === 'skipped' || property.status === 'not-exercised').length;
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
     name: `dial-kit ${report.mode}`,
@@ -28,7 +32,8 @@ export function junitReport(report: RunReport): string {
     const testcase = suite.ele('testcase', { classname: `dial-kit.${report.mode}`, name: `${property.id} ${property.title}`, time: seconds(property.durationMs) });
     if (property.status === 'skipped') testcase.ele('skipped', { message: property.skipReason ?? 'skipped' });
     if (property.status === 'not-exercised') testcase.ele('skipped', { message: `not exercised: the run gave it nothing to judge${(property.notes ?? []).map((note) => `; ${note}`).join('')}` });
-    for (const finding of property.findings) testcase.ele('failure', { message: finding.summary, type: finding.fingerprint }).txt(failureText(finding));
+    if (failing(property)) for (const finding of property.findings) testcase.ele('failure', { message: finding.summary, type: finding.fingerprint }).txt(failureText(finding));
+    else if (property.findings.length > 0) testcase.ele('system-out').txt(property.findings.map((finding) => `${gradeOf(property)} finding (does not fail the run): ${failureText(finding)}`).join('\n\n'));
   }
   return root.end({ prettyPrint: true, wellFormed: false });
 }

@@ -75,4 +75,17 @@ describe('reports of a RunReport', () => {
     expect(suite.skipped).toBe('1');
     expect(suite.testcase[1]?.failure?.message).toBe('the builder silently changed a document');
   });
+
+  it('JUnit: a should finding passes its testcase (findings in system-out) unless --strict, as the exit code says', () => {
+    const should: RunReport = { ...report, properties: report.properties.map((property) => (property.status === 'failed' ? { ...property, grade: 'should' as const } : property)) };
+    const read = (xml: string) =>
+      (new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { testsuites: { testsuite: { failures: string; testcase: { failure?: unknown; 'system-out'?: string }[] } } }).testsuites.testsuite;
+    const lenient = read(junitReport(should));
+    expect(lenient.failures).toBe('0');
+    expect(lenient.testcase[1]?.failure).toBeUndefined();
+    expect(lenient.testcase[1]?.['system-out']).toMatch(/^should finding \(does not fail the run\): the builder silently changed a document/);
+    const strict = read(junitReport(should, { strict: true }));
+    expect(strict.failures).toBe('1');
+    expect(strict.testcase[1]?.failure).toBeDefined();
+  });
 });
