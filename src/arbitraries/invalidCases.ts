@@ -46,11 +46,11 @@ function withoutCallerId(dial: DialVerb): DialVerb {
   return { ...dial, attributes: attributes as AttributeMap };
 }
 
-/** A dialect subset the valid parts of every case stay inside (set while {@link invalidCases} builds them). */
+/** A dialect subset the valid parts of every case stay inside. */
 export type InvalidCasesDialect = Pick<DialDocumentConstraints, 'nouns' | 'verbs' | 'attributes'>;
-let scope: InvalidCasesDialect = {};
 
-function base(shape: DialShape | readonly DialShape[]): fc.Arbitrary<TwimlDocument> {
+/** The valid document a case breaks, drawn inside `scope` (a case about a noun the dialect leaves out keeps its own shape). */
+function base(scope: InvalidCasesDialect, shape: DialShape | readonly DialShape[]): fc.Arbitrary<TwimlDocument> {
   const shapes = typeof shape === 'string' ? [shape as DialShape] : (shape as readonly DialShape[]);
   // A case about a noun the dialect leaves out keeps its own shape (and is left out by the caller).
   const inside = scope.nouns === undefined ? shapes : shapesFor(scope.nouns, shapes);
@@ -67,7 +67,7 @@ const STRAY_CHILD = fc.constantFrom<GenericElement>(
 );
 
 /** @see seed attribute table; reference/rules.ts ATTRIBUTE_RULES */
-function attributeCases(): [string, Case][] {
+function attributeCases(scope: InvalidCasesDialect): [string, Case][] {
   return ALL_ATTRIBUTES.flatMap((spec) =>
     problemsOf(spec.value).map((problem): [string, Case] => {
       const id = `${rulePrefix(spec.element)}.${spec.name}.${problem}`;
@@ -75,8 +75,8 @@ function attributeCases(): [string, Case][] {
       const set = (attributes: AttributeMap, bad: string): AttributeMap => ({ ...attributes, [spec.name]: bad });
       const doc =
         spec.element === 'Dial'
-          ? fc.tuple(base(['bare', 'numbers', 'legs', 'sip', 'conference']), value).map(([document, bad]) => withDial(document, (dial) => ({ ...dial, attributes: set(dial.attributes, bad) })))
-          : fc.tuple(base(SHAPE_OF[spec.element]), value).map(([document, bad]) =>
+          ? fc.tuple(base(scope, ['bare', 'numbers', 'legs', 'sip', 'conference']), value).map(([document, bad]) => withDial(document, (dial) => ({ ...dial, attributes: set(dial.attributes, bad) })))
+          : fc.tuple(base(scope, SHAPE_OF[spec.element]), value).map(([document, bad]) =>
               withNoun(document, spec.element as NounName, (noun) => ({ ...noun, attributes: set(noun.attributes, bad) }) as DialNoun),
             );
       return [id, doc.map(label([id]))];
@@ -85,15 +85,15 @@ function attributeCases(): [string, Case][] {
 }
 
 /** @see seed §Nouns; facts §2 (content of each noun) */
-function contentCases(): [string, Case][] {
+function contentCases(scope: InvalidCasesDialect): [string, Case][] {
   const text = (kind: NounName, values: readonly string[]): fc.Arbitrary<TwimlDocument> =>
-    fc.tuple(base(SHAPE_OF[kind]), fc.constantFrom(...values)).map(([document, bad]) => withNoun(document, kind, (noun) => ({ ...noun, text: bad }) as DialNoun));
+    fc.tuple(base(scope, SHAPE_OF[kind]), fc.constantFrom(...values)).map(([document, bad]) => withNoun(document, kind, (noun) => ({ ...noun, text: bad }) as DialNoun));
   const tag = (id: string, arbitrary: fc.Arbitrary<TwimlDocument>): [string, Case] => [id, arbitrary.map(label([id]))];
   return [
     tag('number.content', text('Number', ['abc', '+1234567890123456', '555-CALL-NOW', '', '+1 415 555 12 12 99 88 77'])),
     tag(
       'client.content',
-      fc.tuple(base('clients'), fc.constantFrom('has space', 'a<b', 'x'.repeat(257), '', 'a#b', 'tab\there')).map(([document, bad]) =>
+      fc.tuple(base(scope, 'clients'), fc.constantFrom('has space', 'a<b', 'x'.repeat(257), '', 'a#b', 'tab\there')).map(([document, bad]) =>
         withNoun(document, 'Client', (noun) => {
           const { identity: _identity, ...rest } = noun as Extract<DialNoun, { kind: 'Client' }>;
           return { ...rest, text: bad };
@@ -105,13 +105,13 @@ function contentCases(): [string, Case][] {
     tag('queue.content.short', text('Queue', ['', '  '])),
     tag(
       'queue.content.long',
-      fc.tuple(base('queue'), fc.integer({ min: 64, max: 70 }), fc.constantFrom('q', 'é', '😀')).map(([document, length, char]) =>
+      fc.tuple(base(scope, 'queue'), fc.integer({ min: 64, max: 70 }), fc.constantFrom('q', 'é', '😀')).map(([document, length, char]) =>
         withNoun(document, 'Queue', (noun) => ({ ...noun, text: char.repeat(length) }) as DialNoun),
       ),
     ),
     tag(
       'application.content.missing',
-      fc.tuple(base('application'), fc.boolean()).map(([document, blank]) =>
+      fc.tuple(base(scope, 'application'), fc.boolean()).map(([document, blank]) =>
         withNoun(document, 'Application', (noun) => {
           const { applicationSid: _sid, ...rest } = noun as Extract<DialNoun, { kind: 'Application' }>;
           return blank ? { ...rest, applicationSid: '  ' } : rest;
@@ -126,7 +126,7 @@ function contentCases(): [string, Case][] {
     ),
     tag(
       'sip.headers.length',
-      fc.tuple(base('sip'), fc.integer({ min: 1017, max: 1100 }), fc.constantFrom('X-Long', 'User-to-User')).map(([document, length, name]) =>
+      fc.tuple(base(scope, 'sip'), fc.integer({ min: 1017, max: 1100 }), fc.constantFrom('X-Long', 'User-to-User')).map(([document, length, name]) =>
         withNoun(document, 'Sip', (noun) => ({ ...noun, text: `sip:alice@example.com?${name}=${'a'.repeat(length + 6 - name.length)}` }) as DialNoun),
       ),
     ),
@@ -134,20 +134,20 @@ function contentCases(): [string, Case][] {
 }
 
 /** @see facts §1.2 12200 (unknown attributes and nested elements); facts §2.3, §2.7 (Parameter) */
-function nounStructureCases(): [string, Case][] {
+function nounStructureCases(scope: InvalidCasesDialect): [string, Case][] {
   return NOUNS.flatMap((noun): [string, Case][] => {
     const prefix = noun.name.toLowerCase();
     const cases: [string, Case][] = [
       [
         `${prefix}.unknown-attribute`,
-        fc.tuple(base(SHAPE_OF[noun.name]), fc.constantFrom(...UNKNOWN_ATTRIBUTES), fc.constantFrom('1', '', '& <x>')).map(([document, name, value]) =>
+        fc.tuple(base(scope, SHAPE_OF[noun.name]), fc.constantFrom(...UNKNOWN_ATTRIBUTES), fc.constantFrom('1', '', '& <x>')).map(([document, name, value]) =>
           label([`${prefix}.unknown-attribute`])(withNoun(document, noun.name, (found) => ({ ...found, attributes: { ...found.attributes, [name]: value } }) as DialNoun)),
         ),
       ],
       [
         // Added beside the valid nouns, so the nouns dialed (and the callerId they allow) do not change.
         `${prefix}.child.invalid`,
-        fc.tuple(base(['bare', 'numbers', 'legs', 'conference']), STRAY_CHILD).map(([document, stray]) =>
+        fc.tuple(base(scope, ['bare', 'numbers', 'legs', 'conference']), STRAY_CHILD).map(([document, stray]) =>
           label([`${prefix}.child.invalid`])(
             withDial(document, (dial) => ({
               ...dial,
@@ -161,7 +161,7 @@ function nounStructureCases(): [string, Case][] {
       cases.push([
         `${prefix}.parameter.invalid`,
         fc
-          .tuple(base(SHAPE_OF[noun.name]), fc.constantFrom<AttributeMap>({}, { name: '' }, { value: 'v' }, { name: 'n', value: 'v', extra: '1' }))
+          .tuple(base(scope, SHAPE_OF[noun.name]), fc.constantFrom<AttributeMap>({}, { name: '' }, { value: 'v' }, { name: 'n', value: 'v', extra: '1' }))
           .map(([document, attributes]) =>
             label([`${prefix}.parameter.invalid`])(
               withNoun(document, noun.name, (found) => {
@@ -179,54 +179,54 @@ function nounStructureCases(): [string, Case][] {
 const stray = (name: string): GenericElement => ({ kind: 'element', name, attributes: {}, children: [] });
 
 /** @see seed §Nouns; facts §1.2, §2.1, §8.5 */
-function dialCases(): [string, Case][] {
+function dialCases(scope: InvalidCasesDialect): [string, Case][] {
   const one = (id: string, arbitrary: fc.Arbitrary<TwimlDocument>): [string, Case] => [id, arbitrary.map(label([id]))];
   return [
     one(
       'dial.unknown-attribute',
-      fc.tuple(base(['bare', 'legs', 'conference']), fc.constantFrom(...UNKNOWN_ATTRIBUTES)).map(([document, name]) =>
+      fc.tuple(base(scope, ['bare', 'legs', 'conference']), fc.constantFrom(...UNKNOWN_ATTRIBUTES)).map(([document, name]) =>
         withDial(document, (dial) => ({ ...dial, attributes: { ...dial.attributes, [name]: 'x' } })),
       ),
     ),
-    one('dial.whatsapp.no-caller-id', base('whatsapp').map((document) => withDial(document, withoutCallerId))),
-    one('dial.empty', base('bare').map((document) => withDial(document, (dial) => ({ ...dial, children: [] })))),
+    one('dial.whatsapp.no-caller-id', base(scope, 'whatsapp').map((document) => withDial(document, withoutCallerId))),
+    one('dial.empty', base(scope, 'bare').map((document) => withDial(document, (dial) => ({ ...dial, children: [] })))),
     one(
       'dial.text.format',
-      fc.tuple(base('bare'), fc.constantFrom('call me', '+1234567890123456', 'abc', '415-CALL')).map(([document, text]) =>
+      fc.tuple(base(scope, 'bare'), fc.constantFrom('call me', '+1234567890123456', 'abc', '415-CALL')).map(([document, text]) =>
         withDial(document, (dial) => ({ ...dial, children: [{ kind: 'text', text }] })),
       ),
     ),
     one(
       'dial.child.invalid',
-      fc.tuple(base(['bare', 'numbers', 'legs', 'queue']), fc.constantFrom('Say', 'Play', 'Foo', 'number', 'Identity', 'Parameter')).map(([document, name]) =>
+      fc.tuple(base(scope, ['bare', 'numbers', 'legs', 'queue']), fc.constantFrom('Say', 'Play', 'Foo', 'number', 'Identity', 'Parameter')).map(([document, name]) =>
         withDial(document, (dial) => ({ ...dial, children: [...dial.children, stray(name)] })),
       ),
     ),
     one(
       'dial.legs.count',
-      fc.tuple(base(['numbers', 'clients']), fc.integer({ min: 11, max: 14 })).map(([document, count]) =>
+      fc.tuple(base(scope, ['numbers', 'clients']), fc.integer({ min: 11, max: 14 })).map(([document, count]) =>
         withDial(document, (dial) => ({ ...dial, children: Array.from({ length: count }, (_, index) => dial.children[index % dial.children.length] as DialChild) })),
       ),
     ),
     one(
       'dial.application.alone',
-      fc.tuple(base('application'), numberNoun({ none: true })).map(([document, number]) =>
+      fc.tuple(base(scope, 'application'), numberNoun({ none: true })).map(([document, number]) =>
         withDial(document, (dial) => withoutCallerId({ ...dial, children: [...dial.children, number] })),
       ),
     ),
     one(
       'dial.mix.text-and-nouns',
-      fc.tuple(base('bare'), numberNoun({ none: true })).map(([document, number]) => withDial(document, (dial) => withoutCallerId({ ...dial, children: [...dial.children, number] }))),
+      fc.tuple(base(scope, 'bare'), numberNoun({ none: true })).map(([document, number]) => withDial(document, (dial) => withoutCallerId({ ...dial, children: [...dial.children, number] }))),
     ),
     one(
       'dial.conference-queue.alone',
-      fc.tuple(base(['conference', 'queue']), numberNoun({ none: true }), fc.boolean()).map(([document, number, first]) =>
+      fc.tuple(base(scope, ['conference', 'queue']), numberNoun({ none: true }), fc.boolean()).map(([document, number, first]) =>
         withDial(document, (dial) => withoutCallerId({ ...dial, children: first ? [number, ...dial.children] : [...dial.children, number] })),
       ),
     ),
     one(
       'dial.sip.count',
-      fc.tuple(base('sip'), fc.array(sipNoun({ none: true }), { minLength: 1, maxLength: 2 })).map(([document, more]) =>
+      fc.tuple(base(scope, 'sip'), fc.array(sipNoun({ none: true }), { minLength: 1, maxLength: 2 })).map(([document, more]) =>
         withDial(document, (dial) => ({ ...dial, children: [...dial.children, ...more] })),
       ),
     ),
@@ -234,7 +234,7 @@ function dialCases(): [string, Case][] {
 }
 
 /** A verb holding `<Dial>` or another verb it may not hold. @see page §err-13320; page §response-nesting */
-function nestingCases(): [string, Case][] {
+function nestingCases(scope: InvalidCasesDialect): [string, Case][] {
   const dialElement: GenericElement = { kind: 'element', name: 'Dial', attributes: {}, children: [{ kind: 'text', text: '+14155550100' }] };
   const holder = (name: string, child: GenericElement): GenericElement => ({ kind: 'element', name, attributes: {}, children: [child] });
   const insert = (rules: string, verb: fc.Arbitrary<GenericElement>): [string, Case] => [
@@ -251,7 +251,7 @@ function nestingCases(): [string, Case][] {
 }
 
 /** @see facts §1.2 [ERR-JSON] 12102, 12200; page §err-12101 */
-function responseCases(): [string, Case][] {
+function responseCases(scope: InvalidCasesDialect): [string, Case][] {
   return [
     [
       'response.version',
@@ -280,7 +280,7 @@ function responseCases(): [string, Case][] {
 }
 
 /** Text that is not a document Twilio can read. @see facts §1.2 12100 (parse failure causes); facts §1.3 11750 */
-function xmlCases(): [string, Case][] {
+function xmlCases(scope: InvalidCasesDialect): [string, Case][] {
   const small = dialDocument({ ...scope, maxVerbsBefore: 0, maxVerbsAfter: 1, maxLegs: 2 }).map((document) => serializeTwiml(document));
   // Not here: `<` inside an attribute value (XML 1.0 §3.1 forbids it) — fast-xml-parser's validator accepts
   // it, so src/xml/parse.ts reads such a document; reported to the lead rather than labelled wrongly.
@@ -336,13 +336,16 @@ function xmlCases(): [string, Case][] {
  * not throw, so a rule added to the table does not break every module that imports the generators.
  */
 export function invalidCases(dialect: InvalidCasesDialect = {}): ReadonlyMap<string, Case> {
-  // The cases are built here, at once: their valid parts are drawn inside the dialect.
-  scope = dialect;
-  try {
-    return new Map<string, Case>([...xmlCases(), ...responseCases(), ...nestingCases(), ...dialCases(), ...nounStructureCases(), ...contentCases(), ...attributeCases()]);
-  } finally {
-    scope = {};
-  }
+  // The valid parts of every case are drawn inside the dialect.
+  return new Map<string, Case>([
+    ...xmlCases(dialect),
+    ...responseCases(dialect),
+    ...nestingCases(dialect),
+    ...dialCases(dialect),
+    ...nounStructureCases(dialect),
+    ...contentCases(dialect),
+    ...attributeCases(dialect),
+  ]);
 }
 
 /**
@@ -351,21 +354,16 @@ export function invalidCases(dialect: InvalidCasesDialect = {}): ReadonlyMap<str
  * @see seed attribute table
  */
 export function combinedDialCase(dialect: InvalidCasesDialect = {}): Case {
-  scope = dialect;
-  try {
-    return combinedOf();
-  } finally {
-    scope = {};
-  }
+  return combinedOf(dialect);
 }
 
-function combinedOf(): Case {
+function combinedOf(scope: InvalidCasesDialect): Case {
   const breakable = ALL_ATTRIBUTES.filter((spec) => spec.element === 'Dial').flatMap((spec) =>
     problemsOf(spec.value).map((problem) => ({ spec, problem, value: badValue(spec.value, problem) as fc.Arbitrary<string> })),
   );
   const picks = fc.uniqueArray(fc.nat({ max: breakable.length - 1 }), { minLength: 2, maxLength: 4, selector: (index) => breakable[index]?.spec.name });
   return fc
-    .tuple(base(['bare', 'numbers', 'legs']), picks.chain((indices) => fc.tuple(...indices.map((index) => (breakable[index] as (typeof breakable)[number]).value)).map((values) => ({ indices, values }))))
+    .tuple(base(scope, ['bare', 'numbers', 'legs']), picks.chain((indices) => fc.tuple(...indices.map((index) => (breakable[index] as (typeof breakable)[number]).value)).map((values) => ({ indices, values }))))
     .map(([document, { indices, values }]) => {
       const broken: Record<string, string> = {};
       const rules: string[] = [];
