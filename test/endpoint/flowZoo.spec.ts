@@ -67,10 +67,10 @@ describe('the flow zoo: each flow-broken app is caught', () => {
       dialStatus: (params) => ok(params['DialCallStatus'] === 'completed' && calls++ % 2 === 0 ? '<Response><Dial action="/dial-status?again=1" callerId="+15558675309"><Number>+15558675310</Number></Dial></Response>' : GOODBYE),
     });
     const report = await check(server.url, { concurrency: 1 });
-    expect(failedIds(report)).toContain('EP-FLOW-REDIAL');
+    expect(failedIds(report)).toEqual(['EP-FLOW-REDIAL']);
     expect(summaryOf(report, 'EP-FLOW-REDIAL')).toMatch(/ended completed, the call dials Number:\+15558675310 again/);
     expect(report.properties.find((property) => property.id === 'EP-FLOW-REDIAL')?.grade).toBe('should');
-    expect(failsRun(report)).toBe(failedIds(report).some((id) => id !== 'EP-FLOW-REDIAL'));
+    expect(failsRun(report)).toBe(false);
     expect(failsRun(report, { strict: true })).toBe(true);
   });
 
