@@ -1,29 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkGenerator } from '../../properties/checkGenerator.js';
-import { runCli } from '../../src/cli/main.js';
 import type { TwimlDocument } from '../../src/model/document.js';
 import { UNSUPPORTED_CODE } from '../../src/targets/builder/builderTarget.js';
 import { serializeTwiml } from '../../src/xml/serialize.js';
-
-async function dialKit(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env: {} });
-  return { code, stdout: out, stderr: err };
-}
-
-/** The words of a replay line, as a shell would split it (the kit only quotes with single quotes). */
-function words(line: string): string[] {
-  return [...line.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((match) => (match[1] !== undefined ? match[1].replaceAll("'\\''", "'") : (match[2] as string)));
-}
+import { dialKit, words } from '../support/inProcessCli.js';
 
 /** A zoo-style builder that supports only <Number>: the reference serializer, answering unsupported for any other noun. */
 function numbersOnly(document: TwimlDocument): string {
