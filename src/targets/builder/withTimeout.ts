@@ -21,6 +21,7 @@ export function withTimeout(target: BuilderTarget, timeoutMs: number): BuilderTa
       buildNow,
       build: (document: TwimlDocument, options?: BuildOptions): Promise<BuildOutcome> => Promise.resolve(buildNow(document, options)),
       close: () => target.close(),
+      ...(target.callStyles === undefined ? {} : { callStyles: target.callStyles }),
     };
   }
   return {
