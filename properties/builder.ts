@@ -50,5 +50,6 @@ export function builderProperties(only: DocumentSelection = 'all', dialect?: Dia
       arbitrary: unwritableDocument(dialect),
     },
   ];
-  return all.filter((property) => only === 'all' || property.documents === only || (only === 'invalid' && property.documents === 'unwritable'));
+  const workerRecipe = dialect === undefined ? {} : { dialect };
+  return all.map((property) => ({ ...property, workerRecipe })).filter((property) => only === 'all' || property.documents === only || (only === 'invalid' && property.documents === 'unwritable'));
 }

@@ -14,7 +14,9 @@ export type DialKitErrorCode =
   | 'DIALKIT_ERR_TARGET_TIMEOUT'
   | 'DIALKIT_ERR_TARGET_PROTOCOL'
   | 'DIALKIT_ERR_NOTHING_CHECKED'
-  | 'DIALKIT_ERR_SERIALIZE';
+  | 'DIALKIT_ERR_SERIALIZE'
+  /** A worker thread of a run (`--workers N`) failed or disagreed with the main thread. */
+  | 'DIALKIT_ERR_WORKER';
 
 export class DialKitError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import type { TwimlDocument } from '../model/document.js';
 import type { Grade } from './grade.js';
+import type { PropertyRecipe } from './parallel/caseMessages.js';
 
 /** A conformance property of TwiML builders, as data: the catalogue lives in properties/builder.ts. */
 export interface BuilderProperty {
@@ -17,6 +18,8 @@ export interface BuilderProperty {
   readonly arbitrary: fc.Arbitrary<TwimlDocument>;
   /** Default `must`. */
   readonly grade?: Grade;
+  /** How a worker thread rebuilds this catalogue property (`--workers N`); a property without one is checked in the main thread. */
+  readonly workerRecipe?: PropertyRecipe;
 }
 
 /**

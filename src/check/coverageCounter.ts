@@ -3,7 +3,7 @@ import { coverageOf } from '../arbitraries/coverage.js';
 import type { TwimlDocument } from '../model/document.js';
 import type { Coverage } from './findings.js';
 
-type Group = 'attributes' | 'nouns' | 'rules' | 'outcomes' | 'valueClasses';
+export type Group = 'attributes' | 'nouns' | 'rules' | 'outcomes' | 'valueClasses';
 const GROUPS: readonly Group[] = ['attributes', 'nouns', 'rules', 'outcomes', 'valueClasses'];
 
 /**
@@ -32,6 +32,11 @@ export class CoverageCounter {
   snapshot(): Coverage {
     const [attributes, nouns, rules, outcomes, valueClasses] = GROUPS.map((group) => sorted(this.counts[group]));
     return { attributes: attributes ?? {}, nouns: nouns ?? {}, rules: rules ?? {}, outcomes: outcomes ?? {}, ...(valueClasses !== undefined && Object.keys(valueClasses).length > 0 ? { valueClasses } : {}) };
+  }
+
+  /** Adds `by` to one key's count (coverage counted elsewhere, e.g. in a worker thread). */
+  addCount(group: Group, key: string, by: number): void {
+    this.bump(group, key, by);
   }
 
   private bump(group: Group, key: string, by: number): void {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { isDialKitError } from '../errors.js';
-import type { TwimlDocument } from '../model/document.js';
-import type { BuilderTarget } from '../targets/builder/builderTarget.js';
+import { DialKitError, isDialKitError } from '../errors.js';
+import type { BuilderTarget, BuildOutcome } from '../targets/builder/builderTarget.js';
 import type { CallStyle } from '../targets/builder/callStyle.js';
 import { builderFinding, verdictFingerprint } from './builderFinding.js';
 import type { BuilderProperty, InvalidPolicy } from './builderProperty.js';
@@ -10,6 +9,11 @@ import { CoverageCounter } from './coverageCounter.js';
 import type { ExpectedFailure, Finding, KnownFailure, PropertyResult, RunReport } from './findings.js';
 import { kitVersion } from './kitVersion.js';
 import { compressPath, expandPath } from './replayToken.js';
+import type { Case, PassSpec } from './parallel/caseMessages.js';
+import { CasePool } from './parallel/casePool.js';
+import { casesOf } from './parallel/casesOf.js';
+import { addEncodedCoverage } from './parallel/coverageKeys.js';
+import { Ticket, ticketProperty } from './parallel/ticketProperty.js';
 import { shardProperty, shardShare, type Shard } from './shard.js';
 
 export interface RunBuilderOptions {
@@ -34,9 +38,14 @@ export interface RunBuilderOptions {
   readonly maxFindings?: number;
   /** Failures the user expects: reported as expected, not as findings; one that no longer shows is reported fixed. */
   readonly known?: readonly KnownFailure[];
+  /**
+   * Worker threads that draw the cases (and build and judge them when the target is a builder module
+   * they can load too) while this thread keeps fast-check's order and every decision. Default 0: all
+   * here. The report is the same for any number; only catalogue properties (properties/builder.ts) go
+   * to workers, others are checked here.
+   */
+  readonly workers?: number;
 }
-
-type Case = readonly [TwimlDocument, CallStyle];
 
 /**
  * Runs each property against the target with fast-check (`fc.check`, never `fc.assert`: results are data)
@@ -48,11 +57,17 @@ export async function runBuilderProperties(properties: readonly BuilderProperty[
   const runs = options.runs ?? 100;
   const counter = new CoverageCounter();
   const results: PropertyResult[] = [];
-  for (const property of properties) {
-    options.onPropertyStart?.(property);
-    const result = await runOne(property, target, options, runs, counter);
-    options.onPropertyEnd?.(result);
-    results.push(result);
+  const workers = options.workers ?? 0;
+  const pool = workers > 0 && options.replayPath === undefined && properties.some((property) => property.workerRecipe !== undefined) ? new CasePool(workers) : undefined;
+  try {
+    for (const property of properties) {
+      options.onPropertyStart?.(property);
+      const result = await runOne(property, target, options, runs, counter, pool);
+      options.onPropertyEnd?.(result);
+      results.push(result);
+    }
+  } finally {
+    await pool?.close();
   }
   const seen = new Set(results.flatMap((result) => (result.expected ?? []).map((expected) => expected.fingerprint)));
   const ran = new Set(properties.map((property) => property.id));
@@ -74,11 +89,15 @@ export async function runBuilderProperties(properties: readonly BuilderProperty[
   };
 }
 
-/** The property's documents paired with the call style: both styles in every run when the target takes typed calls. */
-function casesOf(property: BuilderProperty, target: BuilderTarget): fc.Arbitrary<Case> {
-  const styles = target.callStyles ?? ['strings'];
-  if (styles.length === 1) return property.arbitrary.map((document): Case => [document, styles[0] as CallStyle]);
-  return fc.tuple(property.arbitrary, fc.constantFrom(...styles));
+/** What the runner needs of one case's check, whether this thread or a worker built and judged it. */
+interface CaseLook {
+  readonly outcomeKind: BuildOutcome['kind'];
+  readonly ok: boolean;
+  readonly skipped: boolean;
+  readonly print?: string;
+  readonly broken: boolean;
+  /** Adds the case's coverage to the run's counts. */
+  readonly cover: () => void;
 }
 
 /**
@@ -88,8 +107,12 @@ function casesOf(property: BuilderProperty, target: BuilderTarget): fc.Arbitrary
  * over with it known (a known case counts as passing), until a pass finds nothing new or `maxFindings`
  * causes are found. A broken builder (a hang, a crash) ends the search: it is not shrunk (every candidate
  * would wait for the time limit) and later answers cannot be trusted. All bounded by counts.
+ *
+ * With a worker pool, the cases of a pass are drawn (and, for a builder module, built and judged) by the
+ * workers, position by position as fast-check asks for them; the decisions below stay here, in order, so
+ * the report is the same for any number of workers.
  */
-async function runOne(property: BuilderProperty, target: BuilderTarget, options: RunBuilderOptions, runs: number, counter: CoverageCounter): Promise<PropertyResult> {
+async function runOne(property: BuilderProperty, target: BuilderTarget, options: RunBuilderOptions, runs: number, counter: CoverageCounter, pool: CasePool | undefined): Promise<PropertyResult> {
   const started = Date.now();
   const judge: JudgeOptions = { documents: property.documents, strict: options.strict === true, invalidPolicy: options.invalidPolicy ?? 'refuse-or-faithful' };
   const known = new Map((options.known ?? []).map((entry) => [entry.fingerprint, entry]));
@@ -98,46 +121,67 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
   const findings: Finding[] = [];
   const counts = { built: 0, refused: 0, skipped: 0 };
   const countCoverage = options.coverage !== false;
+  const withRules = property.documents !== 'valid';
+  const styles = target.callStyles ?? ['strings'];
+  const pooled = pool !== undefined && property.workerRecipe !== undefined && options.replayPath === undefined ? pool : undefined;
   // A shard reports its first failure per property, which is what `dial-kit merge` joins into the whole run's.
   const maxFindings = options.shard === undefined ? (options.maxFindings ?? 10) : 1;
   let counted = 0;
   let numRuns = 0;
   let skipReason: string | undefined;
+
+  const lookHere = async ([document, calls]: Case): Promise<CaseLook> => {
+    const outcome = await target.build(document, { calls });
+    const verdict = judgeBuild(document, outcome, judge);
+    const cover = (): void => counter.add(document, withRules);
+    if (verdict.ok) return { outcomeKind: outcome.kind, ok: true, skipped: verdict.skipped !== undefined, broken: false, cover };
+    return { outcomeKind: outcome.kind, ok: false, skipped: false, print: verdictFingerprint(property, verdict), broken: verdict.problem === 'broken', cover };
+  };
+
   for (let pass = 0; pass < maxFindings * 2 + 1 && findings.length < maxFindings; pass += 1) {
     let index = 0;
     let locked: string | undefined;
     let lockedBroken = false;
-    const check = fc.asyncProperty(casesOf(property, target), async ([document, calls]: Case) => {
+    const lookThere = async (ticket: Ticket): Promise<CaseLook> => {
+      const result = await (pooled as CasePool).take(shardOrdinal(options.shard, ticket.runId));
+      if (result.probe !== undefined && result.probe !== JSON.stringify(ticket.draw(check).value[0])) {
+        throw new DialKitError('DIALKIT_ERR_WORKER', 'a worker thread drew another case than fast-check draws at the same position (a fast-check upgrade?); run with --workers 0');
+      }
+      if (result.drawn !== undefined) return lookHere(result.drawn);
+      const coverage = result.coverage ?? '';
+      return { outcomeKind: result.outcomeKind ?? 'xml', ok: result.ok === true, skipped: result.skipped === true, ...(result.print === undefined ? {} : { print: result.print }), broken: result.broken === true, cover: () => addEncodedCoverage(counter, coverage) };
+    };
+    const check = fc.asyncProperty(casesOf(property, styles) as fc.Arbitrary<Case | Ticket>, async (item: Case | Ticket) => {
       if (lockedBroken) return true;
-      const outcome = await target.build(document, { calls });
-      const verdict = judgeBuild(document, outcome, judge);
+      const look = item instanceof Ticket ? await lookThere(item) : await lookHere(item);
       const fresh = locked === undefined && index >= counted;
       if (locked === undefined) index += 1;
       if (fresh) {
         counted = index;
-        count(counts, outcome.kind);
-        if (!(verdict.ok && verdict.skipped !== undefined)) {
-          if (countCoverage) counter.add(document, property.documents !== 'valid');
+        count(counts, look.outcomeKind);
+        if (!(look.ok && look.skipped)) {
+          if (countCoverage) look.cover();
           options.onProgress?.(property, counted - counts.skipped, shardShare(options.shard, runs));
         }
       }
-      if (verdict.ok) {
-        if (verdict.skipped !== undefined) fc.pre(false);
+      if (look.ok) {
+        if (look.skipped) fc.pre(false);
         return true;
       }
-      const print = verdictFingerprint(property, verdict);
+      const print = look.print as string;
       if (ignored.has(print)) {
         if (known.has(print) && fresh) expected.set(print, (expected.get(print) ?? 0) + 1);
         return true;
       }
       if (locked === undefined) {
         locked = print;
-        lockedBroken = verdict.problem === 'broken';
+        lockedBroken = look.broken;
         return false;
       }
       return print !== locked;
     });
-    const details = await fc.check(shardProperty(check, options.shard), {
+    if (pooled !== undefined) pooled.begin(passSpec(property, options, styles, target, judge, withRules), runs);
+    const details = await fc.check(shardProperty(pooled === undefined ? check : ticketProperty(check), options.shard), {
       seed: options.seed,
       numRuns: runs,
       ...(options.replayPath === undefined ? {} : { path: expandPath(options.replayPath), endOnFailure: true }),
@@ -151,7 +195,8 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
       skipReason = `the target could not express enough of the generated documents (${details.numSkips} skipped)`;
       break;
     }
-    const [document, calls] = details.counterexample[0];
+    const first = details.counterexample[0];
+    const [document, calls] = first instanceof Ticket ? (first.draw(check).value[0] as Case) : first;
     const path = details.counterexamplePath ?? '';
     const replay = options.replayLine?.(property, options.seed, path) ?? `dial-kit generator --seed ${options.seed} --only ${property.documents} --replay '${compressPath(path)}'`;
     const finding = await builderFinding(property, target, document, calls, replay, judge);
@@ -175,3 +220,22 @@ function count(counts: { built: number; refused: number; skipped: number }, kind
   else if (kind === 'unexpressible') counts.skipped += 1;
 }
 
+
+/** A case's ordinal among the shard's cases (its position in the run without a shard). */
+function shardOrdinal(shard: Shard | undefined, runId: number): number {
+  return shard === undefined ? runId : (runId - (shard.index - 1)) / shard.count;
+}
+
+/** What the workers need to draw (and build and judge) a pass's cases as this thread would. */
+function passSpec(property: BuilderProperty, options: RunBuilderOptions, styles: readonly CallStyle[], target: BuilderTarget, judge: JudgeOptions, withRules: boolean): PassSpec {
+  return {
+    propertyId: property.id,
+    recipe: property.workerRecipe ?? {},
+    seed: options.seed,
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
+    callStyles: styles,
+    ...(target.workerRecipe === undefined ? {} : { target: target.workerRecipe }),
+    judge,
+    withRules,
+  };
+}

@@ -25,12 +25,13 @@ import { propertyList } from '../propertyList.js';
 import { replayPathOption } from '../replayPathOption.js';
 import { compressPath } from '../../check/replayToken.js';
 import { seedOption } from '../seedOption.js';
+import { workersOption } from '../workersOption.js';
 import { write, type Command } from '../io.js';
 import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.js';
 
 /** Kit flags come first: everything after `--` is the builder's command line and reaches the builder, not the kit. */
 const USAGE =
-  `dial-kit generator [--runs N] [--seed S] [--only valid|invalid|unwritable|all] [--max-findings N] [--known FILE] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse] [--property ID]… [--list] [--failures DIR] [--nouns N,…] [--verbs V,…] [--profile FILE] [--module M [--export P] | --stdio -- CMD [ARGS…]]`;
+  `dial-kit generator [--runs N] [--seed S] [--only valid|invalid|unwritable|all] [--max-findings N] [--known FILE] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse] [--property ID]… [--list] [--failures DIR] [--nouns N,…] [--verbs V,…] [--profile FILE] [--workers N|auto] [--module M [--export P] | --stdio -- CMD [ARGS…]]`;
 
 const FLAGS = {
   module: { type: 'string' },
@@ -52,6 +53,7 @@ const FLAGS = {
   nouns: { type: 'string' },
   verbs: { type: 'string' },
   profile: { type: 'string' },
+  workers: { type: 'string' },
 } as const;
 
 
@@ -88,6 +90,7 @@ export const generatorCommand: Command = {
     if (values.stdio === true && command.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', '--stdio needs the builder command after --, e.g. --stdio -- python3 builder.py');
     if (values.stdio !== true && command.length > 0) throw new DialKitError('DIALKIT_ERR_USAGE', `a command after -- is only used with --stdio`);
     const replayPath = replayPathOption(values.replay);
+    const workers = workersOption(values.workers, runs);
     const nouns = nameList(values.nouns);
     const verbs = nameList(values.verbs);
     const dialect = dialectSubset({ ...(nouns === undefined ? {} : { nouns }), ...(verbs === undefined ? {} : { verbs }), ...(values.profile === undefined ? {} : { profile: loadProfile(values.profile) }) });
@@ -142,6 +145,7 @@ export const generatorCommand: Command = {
         known,
         ...(replayPath === undefined ? {} : { replayPath }),
         replayLine,
+        workers,
         ...(outputs.shard === undefined ? {} : { shard: outputs.shard }),
         onProgress: (property, done, total) => {
           bar.update(property.id, done, total);

@@ -1,4 +1,5 @@
 import type { TwimlDocument } from '../../model/document.js';
+import type { TargetRecipe } from '../../check/parallel/caseMessages.js';
 import type { CallStyle } from './callStyle.js';
 
 /**
@@ -50,4 +51,6 @@ export interface BuilderTarget {
   readonly buildNow?: (document: TwimlDocument, options?: BuildOptions) => BuildOutcome;
   /** Releases what the target holds (a child process). Safe to call twice. */
   close(): Promise<void>;
+  /** How a worker thread loads the same builder (a module target), so workers can build and judge too. */
+  readonly workerRecipe?: TargetRecipe;
 }

@@ -68,7 +68,7 @@ export async function moduleTarget(options: ModuleTargetOptions = {}): Promise<B
   if (typeof found !== 'function') {
     throw new DialKitError('DIALKIT_ERR_TARGET_LOAD', `the module ${JSON.stringify(specifier)} has no constructor at ${JSON.stringify(exportPath)}`);
   }
-  return voiceResponseTarget(found as BuilderConstructor, `${specifier} ${exportPath}`);
+  return { ...voiceResponseTarget(found as BuilderConstructor, `${specifier} ${exportPath}`), workerRecipe: { module: specifier, exportPath, cwd } };
 }
 
 function isFile(path: string): boolean {

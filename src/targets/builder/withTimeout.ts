@@ -22,6 +22,7 @@ export function withTimeout(target: BuilderTarget, timeoutMs: number): BuilderTa
       build: (document: TwimlDocument, options?: BuildOptions): Promise<BuildOutcome> => Promise.resolve(buildNow(document, options)),
       close: () => target.close(),
       ...(target.callStyles === undefined ? {} : { callStyles: target.callStyles }),
+      ...(target.workerRecipe === undefined ? {} : { workerRecipe: target.workerRecipe }),
     };
   }
   return {

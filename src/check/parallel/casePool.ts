@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DialKitError, type DialKitErrorCode } from '../../errors.js';
+import { shardShare, type Shard } from '../shard.js';
+import type { CaseResult, FromWorker, PassSpec, ToWorker } from './caseMessages.js';
+
+/** Cases per message: big enough that messages cost little per case, small enough to keep workers busy. */
+export const BATCH = 64;
+/** Batches asked ahead of the case the runner is at, per worker. */
+const AHEAD = 3;
+
+interface Waiting {
+  resolve(result: CaseResult): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The worker threads of a builder run and the cases they have ready. A pass (one fast-check run over a
+ * property) asks for the result at each position in order; the pool keeps every worker a few batches
+ * ahead, batch `k` of a pass going to worker `k mod N`, and drops a result once it is taken, so memory
+ * stays flat however long the run. Which cases a pass checks, and in what order, is fast-check's
+ * doing in the main thread: the workers only answer for positions, so their number changes nothing
+ * but speed.
+ */
+export class CasePool {
+  private readonly workers: Worker[];
+  private readonly ready = new Map<number, CaseResult>();
+  private readonly waiting = new Map<number, Waiting>();
+  private pass = 0;
+  private spec: PassSpec | undefined;
+  private asked = 0;
+  private limit = 0;
+  private failure: Error | undefined;
+
+  constructor(count: number) {
+    const entry = workerEntry();
+    this.workers = Array.from({ length: count }, () => {
+      const worker = entry.ts === undefined ? new Worker(entry.file) : new Worker(tsxBootstrap(entry.ts), { eval: true });
+      worker.on('message', (message: FromWorker) => this.receive(message));
+      worker.on('error', (error) => this.stop(new DialKitError('DIALKIT_ERR_WORKER', `a worker thread failed: ${error.message}`)));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.stop(new DialKitError('DIALKIT_ERR_WORKER', `a worker thread exited with code ${code}`));
+      });
+      return worker;
+    });
+  }
+
+  /** Starts a pass: results of an earlier pass still on their way are dropped. */
+  begin(spec: PassSpec, runs: number): void {
+    this.pass += 1;
+    this.spec = spec;
+    this.asked = 0;
+    this.limit = shardShare(spec.shard, runs);
+    this.ready.clear();
+    for (const waiting of this.waiting.values()) waiting.reject(new Error('pass ended'));
+    this.waiting.clear();
+    const message: ToWorker = { type: 'pass', pass: this.pass, spec };
+    for (const worker of this.workers) worker.postMessage(message);
+  }
+
+  /** The result of the pass's case at shard ordinal `ordinal` (its position when there is no shard). */
+  take(ordinal: number): Promise<CaseResult> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    this.askFor(ordinal);
+    const result = this.ready.get(ordinal);
+    if (result !== undefined) {
+      this.ready.delete(ordinal);
+      return Promise.resolve(result);
+    }
+    return new Promise((resolve, reject) => this.waiting.set(ordinal, { resolve, reject }));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  /** Asks for batches up to a few ahead of `ordinal`, not past the run's length unless fast-check goes past it (skipped cases make it go on). */
+  private askFor(ordinal: number): void {
+    const horizon = Math.max(ordinal, Math.min(ordinal + BATCH * AHEAD * this.workers.length, this.limit - 1));
+    while (this.asked <= horizon) {
+      const from = this.asked;
+      const message: ToWorker = { type: 'batch', pass: this.pass, from, to: from + BATCH, probe: from === 0 };
+      (this.workers[Math.floor(from / BATCH) % this.workers.length] as Worker).postMessage(message);
+      this.asked = from + BATCH;
+    }
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'error') {
+      this.stop(new DialKitError((message.code as DialKitErrorCode | undefined) ?? 'DIALKIT_ERR_WORKER', message.message));
+      return;
+    }
+    if (message.pass !== this.pass) return;
+    message.results.forEach((result, offset) => {
+      const ordinal = message.from + offset;
+      const waiting = this.waiting.get(ordinal);
+      if (waiting === undefined) this.ready.set(ordinal, result);
+      else {
+        this.waiting.delete(ordinal);
+        waiting.resolve(result);
+      }
+    });
+  }
+
+  private stop(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.waiting.values()) waiting.reject(this.failure);
+    this.waiting.clear();
+  }
+}
+
+/** The worker's file: the compiled one beside this, or when running from the TypeScript sources (tests, tsx) the .ts one, loaded through tsx. */
+function workerEntry(): { file: string; ts?: string } {
+  // Under vitest or tsx there is no compiled worker; tsx (a dev dependency) loads the TypeScript one.
+  const compiled = fileURLToPath(new URL('./caseWorker.js', import.meta.url));
+  if (existsSync(compiled)) return { file: compiled };
+  return { file: compiled, ts: new URL('./caseWorker.ts', import.meta.url).href };
+}
+
+/** A worker script that registers tsx's loader, then loads the TypeScript worker (only when running from the sources). */
+function tsxBootstrap(url: string): string {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json')).href;
+  const api = JSON.stringify(new URL('dist/esm/api/index.mjs', tsx).href);
+  return `import(${api}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
+}

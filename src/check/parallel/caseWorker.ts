@@ -1,0 +1,103 @@
+/**
+ * A worker thread of a builder run (`--workers N`): draws the cases of a pass at the positions the main
+ * thread asks for, exactly as fast-check would draw them there (RunRandoms), and, when the run's
+ * builder is a module it can load too, builds and judges them, answering only what the runner needs.
+ */
+import fc from 'fast-check';
+import { parentPort } from 'node:worker_threads';
+import { builderProperties } from '../../../properties/builder.js';
+import { isDialKitError } from '../../errors.js';
+import { moduleTarget } from '../../targets/builder/moduleTarget.js';
+import type { BuilderTarget } from '../../targets/builder/builderTarget.js';
+import { verdictFingerprint } from '../builderFinding.js';
+import type { BuilderProperty } from '../builderProperty.js';
+import { judgeBuild } from '../checkBuild.js';
+import { runIndexOf } from '../shard.js';
+import { casesOf } from './casesOf.js';
+import type { Case, CaseResult, FromWorker, PassSpec, TargetRecipe, ToWorker } from './caseMessages.js';
+import { encodeCoverage } from './coverageKeys.js';
+import { RunRandoms } from './runRandom.js';
+
+interface Pass {
+  readonly id: number;
+  readonly spec: PassSpec;
+  readonly property: BuilderProperty;
+  readonly draw: fc.IAsyncProperty<[Case]>;
+  readonly target: Promise<BuilderTarget> | undefined;
+  readonly randoms: RunRandoms;
+}
+
+const port = parentPort;
+if (port === null) throw new Error('caseWorker.ts runs only as a worker thread');
+
+const targets = new Map<string, Promise<BuilderTarget>>();
+const catalogues = new Map<string, readonly BuilderProperty[]>();
+let pass: Pass | undefined;
+let queue: Promise<void> = Promise.resolve();
+
+function targetOf(recipe: TargetRecipe): Promise<BuilderTarget> {
+  const key = JSON.stringify(recipe);
+  let target = targets.get(key);
+  if (target === undefined) {
+    target = moduleTarget({ module: recipe.module, exportPath: recipe.exportPath, cwd: recipe.cwd });
+    targets.set(key, target);
+  }
+  return target;
+}
+
+/** The catalogue for a dialect, built once: building its arbitraries costs more than a batch of cases. */
+function catalogueOf(spec: PassSpec): readonly BuilderProperty[] {
+  const key = JSON.stringify(spec.recipe);
+  let catalogue = catalogues.get(key);
+  if (catalogue === undefined) {
+    catalogue = builderProperties('all', spec.recipe.dialect);
+    catalogues.set(key, catalogue);
+  }
+  return catalogue;
+}
+
+function begin(id: number, spec: PassSpec): Pass {
+  const property = catalogueOf(spec).find((candidate) => candidate.id === spec.propertyId);
+  if (property === undefined) throw new Error(`no catalogue property ${spec.propertyId}`);
+  const draw: fc.IAsyncProperty<[Case]> = fc.asyncProperty(casesOf(property, spec.callStyles), (_drawn: Case) => Promise.resolve(true));
+  return { id, spec, property, draw, target: spec.target === undefined ? undefined : targetOf(spec.target), randoms: new RunRandoms(spec.seed) };
+}
+
+async function caseAt(current: Pass, runId: number, probe: boolean): Promise<CaseResult> {
+  const drawn = (current.draw.generate(current.randoms.at(runId), runId).value as [Case])[0];
+  const probed = probe ? { probe: JSON.stringify(drawn) } : {};
+  if (current.target === undefined) return { runId, drawn, ...probed };
+  const [document, calls] = drawn;
+  const outcome = await (await current.target).build(document, { calls });
+  const verdict = judgeBuild(document, outcome, current.spec.judge);
+  const coverage = encodeCoverage(document, current.spec.withRules);
+  if (verdict.ok) return { runId, outcomeKind: outcome.kind, ok: true, skipped: verdict.skipped !== undefined, coverage, ...probed };
+  return { runId, outcomeKind: outcome.kind, ok: false, skipped: false, print: verdictFingerprint(current.property, verdict), broken: verdict.problem === 'broken', coverage, ...probed };
+}
+
+async function batch(message: Extract<ToWorker, { type: 'batch' }>): Promise<void> {
+  const current = pass;
+  if (current === undefined || current.id !== message.pass) return; // a batch of a pass already over
+  const results: CaseResult[] = [];
+  for (let ordinal = message.from; ordinal < message.to; ordinal += 1) {
+    results.push(await caseAt(current, runIndexOf(current.spec.shard, ordinal), message.probe && ordinal === message.from));
+  }
+  const reply: FromWorker = { type: 'batch', pass: message.pass, from: message.from, results };
+  port?.postMessage(reply);
+}
+
+function fail(error: unknown): void {
+  const reply: FromWorker = isDialKitError(error)
+    ? { type: 'error', code: error.code, message: error.message }
+    : { type: 'error', message: error instanceof Error ? error.message : String(error) };
+  port?.postMessage(reply);
+}
+
+port.on('message', (message: ToWorker) => {
+  queue = queue
+    .then(async () => {
+      if (message.type === 'pass') pass = begin(message.pass, message.spec);
+      else await batch(message);
+    })
+    .catch(fail);
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { builderProperties } from '../../properties/builder.js';
+import { BUNDLED_TWILIO_KNOWN } from '../../properties/bundledTwilioKnown.js';
+import type { RunReport } from '../../src/check/findings.js';
+import { runBuilderProperties, type RunBuilderOptions } from '../../src/check/runBuilderProperties.js';
+import type { BuilderTarget } from '../../src/targets/builder/builderTarget.js';
+import { moduleTarget, voiceResponseTarget } from '../../src/targets/builder/moduleTarget.js';
+import { withTimeout } from '../../src/targets/builder/withTimeout.js';
+import { BROKEN, plant } from '../generator/zoo.js';
+
+/** The report without what a clock decides. */
+function timeless(report: RunReport): unknown {
+  return { ...report, startedAt: '', durationMs: 0, properties: report.properties.map((property) => ({ ...property, durationMs: 0 })) };
+}
+
+/** The same run with no worker and with two, returned in that order (timeless). */
+async function bothWays(target: () => Promise<BuilderTarget>, only: 'valid' | 'invalid' | 'all', options: RunBuilderOptions): Promise<[unknown, unknown]> {
+  const reports: unknown[] = [];
+  for (const workers of [0, 2]) {
+    const built = await target();
+    try {
+      reports.push(timeless(await runBuilderProperties(builderProperties(only), built, { ...options, workers })));
+    } finally {
+      await built.close();
+    }
+  }
+  return [reports[0], reports[1]];
+}
+
+describe('--workers: worker threads change the speed of a builder run, never its report', () => {
+  it('the bundled twilio package (workers draw, build and judge): the same report, expected faults and coverage included', async () => {
+    const [alone, pooled] = await bothWays(async () => withTimeout(await moduleTarget({}), 5000), 'all', { seed: 5, runs: 300, known: BUNDLED_TWILIO_KNOWN });
+    expect(pooled).toEqual(alone);
+    expect(JSON.stringify(alone)).toContain('GEN-BUILD-001');
+  }, 120_000);
+
+  it('a builder module with a fault: the same findings, shrunk to the same case, with the same replay line', async () => {
+    const clamping = async (): Promise<BuilderTarget> => withTimeout(await moduleTarget({ module: 'test/generator/fixtures/clampingBuilder.mjs', exportPath: 'VoiceResponse' }), 5000);
+    const [alone, pooled] = await bothWays(clamping, 'valid', { seed: 11, runs: 400 });
+    expect(pooled).toEqual(alone);
+    const report = alone as RunReport;
+    expect(report.findingCount).toBeGreaterThan(0);
+    expect(JSON.stringify(report.properties[0]?.findings[0])).toMatch(/timeout/);
+  }, 120_000);
+
+  it('a builder class in hand (workers only draw; this thread builds): the same findings for a zoo builder', async () => {
+    const variant = BROKEN.find((candidate) => candidate.documents !== 'invalid') ?? BROKEN[0]!;
+    const [alone, pooled] = await bothWays(() => Promise.resolve(voiceResponseTarget(plant(variant), `zoo ${variant.name}`)), 'valid', { seed: 3, runs: variant.runs ?? 200 });
+    expect(pooled).toEqual(alone);
+    expect((alone as RunReport).findingCount).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a shard of a run: the same cases and the same first failure', async () => {
+    const clamping = async (): Promise<BuilderTarget> => withTimeout(await moduleTarget({ module: 'test/generator/fixtures/clampingBuilder.mjs', exportPath: 'VoiceResponse' }), 5000);
+    const [alone, pooled] = await bothWays(clamping, 'valid', { seed: 11, runs: 400, shard: { index: 2, count: 3 } });
+    expect(pooled).toEqual(alone);
+  }, 120_000);
+});
+
+describe('CasePool: the workers answer for positions', () => {
+  it('draws, builds and judges each position it is asked for, with the first case of a pass probed', async () => {
+    const { CasePool } = await import('../../src/check/parallel/casePool.js');
+    const pool = new CasePool(2);
+    try {
+      pool.begin({ propertyId: 'GEN-BUILD-001', recipe: {}, seed: 9, callStyles: ['strings', 'typed'], target: { module: 'twilio', exportPath: 'twiml.VoiceResponse', cwd: process.cwd() }, judge: { documents: 'valid' }, withRules: false }, 200);
+      const results = await Promise.all(Array.from({ length: 200 }, (_, ordinal) => pool.take(ordinal)));
+      expect(results.map((result) => result.runId)).toEqual(Array.from({ length: 200 }, (_, ordinal) => ordinal));
+      expect(results.every((result) => result.outcomeKind === 'xml' && result.ok === true && result.coverage !== undefined && result.coverage.includes('nouns\t'))).toBe(true);
+      expect(results.filter((result) => result.probe !== undefined).map((result) => result.runId)).toEqual([0]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
