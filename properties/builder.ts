@@ -50,6 +50,7 @@ export function builderProperties(only: DocumentSelection = 'all', dialect?: Dia
       arbitrary: unwritableDocument(dialect),
     },
   ];
-  const workerRecipe = dialect === undefined ? {} : { dialect };
+  // Worker threads (`--workers`) rebuild the catalogue from this module.
+  const workerRecipe = { catalogue: import.meta.url, ...(dialect === undefined ? {} : { dialect }) };
   return all.map((property) => ({ ...property, workerRecipe })).filter((property) => only === 'all' || property.documents === only || (only === 'invalid' && property.documents === 'unwritable'));
 }

@@ -9,7 +9,7 @@ import { CoverageCounter } from './coverageCounter.js';
 import type { ExpectedFailure, Finding, KnownFailure, PropertyResult, RunReport } from './findings.js';
 import { kitVersion } from './kitVersion.js';
 import { compressPath, expandPath } from './replayToken.js';
-import type { Case, PassSpec } from './parallel/caseMessages.js';
+import type { Case, PassSpec, PropertyRecipe } from './parallel/caseMessages.js';
 import { CasePool } from './parallel/casePool.js';
 import { casesOf } from './parallel/casesOf.js';
 import { addEncodedCoverage } from './parallel/coverageKeys.js';
@@ -145,7 +145,7 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     const lookThere = async (ticket: Ticket): Promise<CaseLook> => {
       const result = await (pooled as CasePool).take(shardOrdinal(options.shard, ticket.runId));
       if (result.probe !== undefined && result.probe !== JSON.stringify(ticket.draw(check).value[0])) {
-        throw new DialKitError('DIALKIT_ERR_WORKER', 'a worker thread drew another case than fast-check draws at the same position (a fast-check upgrade?); run with --workers 0');
+        throw new DialKitError('DIALKIT_ERR_WORKER', 'a worker thread drew another case than this thread draws at the same position (a property changed after it left the catalogue, or a fast-check upgrade); run with --workers 0');
       }
       if (result.drawn !== undefined) return lookHere(result.drawn);
       const coverage = result.coverage ?? '';
@@ -230,7 +230,7 @@ function shardOrdinal(shard: Shard | undefined, runId: number): number {
 function passSpec(property: BuilderProperty, options: RunBuilderOptions, styles: readonly CallStyle[], target: BuilderTarget, judge: JudgeOptions, withRules: boolean): PassSpec {
   return {
     propertyId: property.id,
-    recipe: property.workerRecipe ?? {},
+    recipe: property.workerRecipe as PropertyRecipe,
     seed: options.seed,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
     callStyles: styles,

@@ -62,7 +62,7 @@ describe('CasePool: the workers answer for positions', () => {
     const { CasePool } = await import('../../src/check/parallel/casePool.js');
     const pool = new CasePool(2);
     try {
-      pool.begin({ propertyId: 'GEN-BUILD-001', recipe: {}, seed: 9, callStyles: ['strings', 'typed'], target: { module: 'twilio', exportPath: 'twiml.VoiceResponse', cwd: process.cwd() }, judge: { documents: 'valid' }, withRules: false }, 200);
+      pool.begin({ propertyId: 'GEN-BUILD-001', recipe: builderProperties('valid')[0]!.workerRecipe!, seed: 9, callStyles: ['strings', 'typed'], target: { module: 'twilio', exportPath: 'twiml.VoiceResponse', cwd: process.cwd() }, judge: { documents: 'valid' }, withRules: false }, 200);
       const results = await Promise.all(Array.from({ length: 200 }, (_, ordinal) => pool.take(ordinal)));
       expect(results.map((result) => result.runId)).toEqual(Array.from({ length: 200 }, (_, ordinal) => ordinal));
       expect(results.every((result) => result.outcomeKind === 'xml' && result.ok === true && result.coverage !== undefined && result.coverage.includes('nouns\t'))).toBe(true);

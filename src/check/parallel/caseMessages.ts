@@ -8,8 +8,12 @@ import type { Shard } from '../shard.js';
 /** A case as the builder runner draws it: the document and how the builder's API is called. */
 export type Case = readonly [TwimlDocument, CallStyle];
 
-/** How a worker rebuilds a catalogue property: its id in `builderProperties('all', dialect)`. */
+/**
+ * How a worker rebuilds a catalogue property: the URL of the catalogue's module, whose
+ * `builderProperties('all', dialect)` holds the property under its id.
+ */
 export interface PropertyRecipe {
+  readonly catalogue: string;
   readonly dialect?: DialectSubset;
 }
 

@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import { parentPort } from 'node:worker_threads';
-import { builderProperties } from '../../../properties/builder.js';
 import { isDialKitError } from '../../errors.js';
 import { moduleTarget } from '../../targets/builder/moduleTarget.js';
 import type { BuilderTarget } from '../../targets/builder/builderTarget.js';
@@ -31,7 +30,11 @@ const port = parentPort;
 if (port === null) throw new Error('caseWorker.ts runs only as a worker thread');
 
 const targets = new Map<string, Promise<BuilderTarget>>();
-const catalogues = new Map<string, readonly BuilderProperty[]>();
+const catalogues = new Map<string, Promise<readonly BuilderProperty[]>>();
+
+interface CatalogueModule {
+  builderProperties(only: 'all', dialect?: PassSpec['recipe']['dialect']): BuilderProperty[];
+}
 let pass: Pass | undefined;
 let queue: Promise<void> = Promise.resolve();
 
@@ -46,18 +49,18 @@ function targetOf(recipe: TargetRecipe): Promise<BuilderTarget> {
 }
 
 /** The catalogue for a dialect, built once: building its arbitraries costs more than a batch of cases. */
-function catalogueOf(spec: PassSpec): readonly BuilderProperty[] {
+function catalogueOf(spec: PassSpec): Promise<readonly BuilderProperty[]> {
   const key = JSON.stringify(spec.recipe);
   let catalogue = catalogues.get(key);
   if (catalogue === undefined) {
-    catalogue = builderProperties('all', spec.recipe.dialect);
+    catalogue = (import(spec.recipe.catalogue) as Promise<CatalogueModule>).then((module) => module.builderProperties('all', spec.recipe.dialect));
     catalogues.set(key, catalogue);
   }
   return catalogue;
 }
 
-function begin(id: number, spec: PassSpec): Pass {
-  const property = catalogueOf(spec).find((candidate) => candidate.id === spec.propertyId);
+async function begin(id: number, spec: PassSpec): Promise<Pass> {
+  const property = (await catalogueOf(spec)).find((candidate) => candidate.id === spec.propertyId);
   if (property === undefined) throw new Error(`no catalogue property ${spec.propertyId}`);
   const draw: fc.IAsyncProperty<[Case]> = fc.asyncProperty(casesOf(property, spec.callStyles), (_drawn: Case) => Promise.resolve(true));
   return { id, spec, property, draw, target: spec.target === undefined ? undefined : targetOf(spec.target), randoms: new RunRandoms(spec.seed) };
@@ -96,7 +99,7 @@ function fail(error: unknown): void {
 port.on('message', (message: ToWorker) => {
   queue = queue
     .then(async () => {
-      if (message.type === 'pass') pass = begin(message.pass, message.spec);
+      if (message.type === 'pass') pass = await begin(message.pass, message.spec);
       else await batch(message);
     })
     .catch(fail);
