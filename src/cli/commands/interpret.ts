@@ -13,7 +13,7 @@ import type { DialOutcome } from '../../model/outcome.js';
 import type { DialTrace, InterpretOptions } from '../../model/trace.js';
 import { parseTwiml } from '../../xml/index.js';
 import { integerOption, parseCommandArgs } from '../args.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 import { readInput } from '../readInput.js';
 import { seedOption } from '../seedOption.js';
 import { formatDiagnostic } from './validate.js';
@@ -138,16 +138,7 @@ function interpretOptions(settings: readonly string[] | undefined): InterpretOpt
   return options as InterpretOptions;
 }
 
-export const interpretCommand: Command = {
-  name: 'interpret',
-  summary: 'derive what Twilio requests and does after a <Dial>, from a document and a call outcome',
-  usage: [
-    'dial-kit interpret [FILE|-] --url URL [--outcome KIND] [--ring S] [--talk S] [--outcome-file F] [--request-file F]',
-    '                   [--dial-index N] [--seed N] [--option NAME=VALUE]... [--force] [--json]',
-    `  KIND: ${OUTCOME_KINDS.join(', ')} (default answered); --ring (default 5) and --talk (default 60) in seconds`,
-    `  options: ${OPTION_DOCS.map((doc) => `${doc.name} (${doc.values}; default ${doc.default})`).join('; ')}`,
-    '  exit 0 trace printed; 1 the document has validator errors (printed; --force interprets anyway); 2 bad input',
-  ].join('\n'),
+export const interpretCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, FLAGS, 1);
     const documentUrl = absoluteUrl(values.url);
