@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Ajv, type ErrorObject } from 'ajv';
+import type * as AjvPackage from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { describeTrace } from '../../../reference/interpret/describeTrace.js';
 import { interpret } from '../../../reference/interpret/interpret.js';
 import { OPTION_DOCS } from '../../../reference/interpret/options.js';
@@ -17,6 +18,9 @@ import { write, type CommandRunner } from '../io.js';
 import { readInput } from '../readInput.js';
 import { seedOption } from '../seedOption.js';
 import { formatDiagnostic } from './validate.js';
+import { lazyPackage } from '../../lazyPackage.js';
+
+const ajvPackage = lazyPackage<typeof AjvPackage>('ajv');
 
 const FLAGS = {
   url: { type: 'string' },
@@ -68,6 +72,7 @@ async function outcomeFromFile(path: string): Promise<DialOutcome> {
   } catch {
     throw new DialKitError('DIALKIT_ERR_INPUT_INVALID', `the outcome file ${path} is not JSON`);
   }
+  const { Ajv } = ajvPackage();
   validateOutcome ??= new Ajv({ allErrors: true, strict: true }).compile(outcomeSchema());
   if (!validateOutcome(data)) throw new DialKitError('DIALKIT_ERR_INPUT_INVALID', `the outcome file ${path} is not a valid outcome: ${summarise(validateOutcome.errors)}`);
   return data as DialOutcome;
