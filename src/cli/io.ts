@@ -8,15 +8,22 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export interface Command {
+/** What the command table holds of a command: enough for `dial-kit --help` and `COMMAND --help`. */
+export interface CommandInfo {
   readonly name: string;
   /** One line for `dial-kit --help`. */
   readonly summary: string;
   /** The usage line(s) printed with `--help` and after a usage error. */
   readonly usage: string;
+}
+
+/** A command's implementation: in a module of its own, imported only when the command runs. */
+export interface CommandRunner {
   /** Returns the exit code: 0 all good, 1 findings or errors found, 2 usage or infrastructure error. */
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
+
+export interface Command extends CommandInfo, CommandRunner {}
 
 export function write(stream: Writable, text: string): void {
   // A reader that has gone (`dial-kit … | head`) reads nothing more; the run still ends with its own code.

@@ -11,16 +11,8 @@ import type { VerdictOptions } from '../check/grade.js';
 import { runEvents, type RunEvents } from '../report/runEvents.js';
 import type { CliIo } from './io.js';
 
-/** The report flags every checking command takes; `-` means standard output. */
-export const REPORT_FLAGS = {
-  json: { type: 'string' },
-  junit: { type: 'string' },
-  html: { type: 'string' },
-  ndjson: { type: 'string' },
-  shard: { type: 'string' },
-} as const;
-
-export const REPORT_USAGE = '[--json F|-] [--junit F|-] [--html F|-] [--ndjson F|-] [--shard I/N]';
+// The flags live apart so the command table can print usages without loading the report writers.
+export { REPORT_FLAGS, REPORT_USAGE } from './reportFlags.js';
 
 type ReportFlag = 'json' | 'junit' | 'html';
 const REPORTS: readonly ReportFlag[] = ['json', 'junit', 'html'];

@@ -3,15 +3,8 @@ import { DialKitError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../xml/parse.js';
 import { integerOption } from './args.js';
 
-/** The validator options as CLI flags, shared by every command that validates TwiML. */
-export const VALIDATE_FLAGS = {
-  'allow-24h': { type: 'boolean' },
-  combinations: { type: 'string' },
-  'max-bytes': { type: 'string' },
-  'queue-name-limit': { type: 'string' },
-} as const;
-
-export const VALIDATE_FLAGS_USAGE = '[--allow-24h] [--combinations documented|conservative] [--max-bytes N] [--queue-name-limit shorter-than-64|64-or-less]';
+// The flags live apart so the command table can print usages without loading the XML parser.
+export { VALIDATE_FLAGS, VALIDATE_FLAGS_USAGE } from './validateFlags.js';
 
 export function validateOptionsFrom(values: { 'allow-24h'?: boolean; combinations?: string; 'max-bytes'?: string; 'queue-name-limit'?: string }): ValidateOptions {
   const combinations = values.combinations ?? 'conservative';

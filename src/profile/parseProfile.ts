@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type * as AjvPackage from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closestName } from '../../reference/closestName.js';
 import { attributesOf, type ElementName } from '../../reference/spec/attributes.js';
 import { VOICE_VERBS } from '../../reference/spec/elements.js';
@@ -7,6 +8,9 @@ import { DialKitError } from '../errors.js';
 import type { NounName } from '../model/dial.js';
 import type { Divergence, Profile, ProfileInterpretOptions } from './profile.js';
 import { twilioProfile } from './twilioProfile.js';
+import { lazyPackage } from '../lazyPackage.js';
+
+const ajvPackage = lazyPackage<typeof AjvPackage>('ajv');
 
 let validator: ValidateFunction | undefined;
 
@@ -23,6 +27,7 @@ export function profileSchema(): Record<string, unknown> {
 }
 
 function validate(): ValidateFunction {
+  const { Ajv } = ajvPackage();
   validator ??= new Ajv({ allErrors: false, strict: false }).compile(profileSchema());
   return validator;
 }

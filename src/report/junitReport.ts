@@ -1,6 +1,9 @@
-import { create } from 'xmlbuilder2';
+import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { Finding, PropertyResult, RunReport } from '../check/findings.js';
 import { failsRunAt, gradeOf, type VerdictOptions } from '../check/grade.js';
+import { lazyPackage } from '../lazyPackage.js';
+
+const xmlbuilder2 = lazyPackage<typeof Xmlbuilder2>('xmlbuilder2');
 
 /**
  * JUnit XML for CI systems: one testsuite per run, one testcase per property; a failed property carries
@@ -12,7 +15,7 @@ export function junitReport(report: RunReport, verdict: VerdictOptions = {}): st
   const failing = (property: PropertyResult): boolean => property.status === 'failed' && failsRunAt(gradeOf(property), verdict);
   const failures = report.properties.filter(failing).length;
   const skipped = report.properties.filter((property) => property.status === 'skipped' || property.status === 'not-exercised').length;
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
+  const root = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
     name: `dial-kit ${report.mode}`,
     tests: String(report.properties.length),
     failures: String(failures),

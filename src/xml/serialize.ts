@@ -1,9 +1,12 @@
-import { create } from 'xmlbuilder2';
+import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DialChild, DialVerb } from '../model/dial.js';
 import type { AttributeMap, GenericNode, TextNode, TwimlDocument, Verb } from '../model/document.js';
 import { attributeRanks, compareAttributeNames } from './attributeOrder.js';
+import { lazyPackage } from '../lazyPackage.js';
 import { describeCodePoint, firstNonXmlChar, isXmlName } from './chars.js';
+
+const xmlbuilder2 = lazyPackage<typeof Xmlbuilder2>('xmlbuilder2');
 
 export interface SerializeOptions {
   /** Write the `<?xml version="1.0" encoding="UTF-8"?>` declaration (default true). */
@@ -46,6 +49,7 @@ function markText(value: string): string {
  * survives a round trip. `parseTwiml(serializeTwiml(d))` gives back `d`.
  */
 export function serializeTwiml(document: TwimlDocument, options: SerializeOptions = {}): string {
+  const { create } = xmlbuilder2();
   const doc = options.declaration === false ? create() : create({ version: '1.0', encoding: 'UTF-8' });
   const rootPath = `/${document.root}`;
   const root = element(doc, document.root, document.attributes, rootPath);

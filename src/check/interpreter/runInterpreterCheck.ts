@@ -12,6 +12,7 @@ import type { Profile } from '../../profile/profile.js';
 import { startCallApp, type CallApp } from '../../targets/app/callApp.js';
 import { startCarrierDriver, type CarrierDriver } from '../../targets/carrier/carrierDriver.js';
 import { serializeTwiml } from '../../xml/serialize.js';
+import { fastCanonical } from '../fastCanonical.js';
 import type { Coverage, DivergenceResult, Finding, PropertyResult, RunReport } from '../findings.js';
 import { kitVersion } from '../kitVersion.js';
 import { compressPath, expandPath } from '../replayToken.js';
@@ -57,6 +58,14 @@ interface Played extends PlayedCase {
 
 function roundSeed(seed: number, round: number): number {
   return round === 0 ? seed : (Math.imul(seed ^ (round * 0x9e3779b1), 0x85ebca6b) >>> 1) | 0;
+}
+
+/**
+ * The canonical XML of a served document: the string-built form where it applies (byte for byte the
+ * same, see fastCanonical), so a run needs xmlbuilder2 only for the rare document it hands over.
+ */
+function canonicalXml(document: TwimlDocument): string {
+  return fastCanonical(document) ?? serializeTwiml(document);
 }
 
 /** What the protocol cannot say is left out of the outcome: a child leg redirected elsewhere (no event for it). */
@@ -135,7 +144,7 @@ export async function runInterpreterCheck(options: InterpreterCheckOptions & { r
     };
     const outcome = playable(input.outcome);
     const trace = interpret({ document: served.document, documentUrl: served.documentUrl, request: input.request, outcome, options: interpretOptions, seed: TRACE_SEED });
-    const xml = serializeTwiml(served.document);
+    const xml = canonicalXml(served.document);
     const authToken = driver.signs ? `dial-kit-token-${seed >>> 0}` : undefined;
     app.open(call, callRoutes(served, xml, authToken));
     const play = await playCall({
@@ -153,7 +162,7 @@ export async function runInterpreterCheck(options: InterpreterCheckOptions & { r
     for (const stray of app.takeStray()) {
       problems.push({ property: 'INTERP-REQUEST-SHAPE', kind: 'stray', summary: `the interpreter requested ${stray.method} ${stray.url}, outside the call's path on the app`, actual: stray.url });
     }
-    return { play, trace, served, xml, outcome, origin: app.origin, problems, generated: serializeTwiml(input.document), method: input.method };
+    return { play, trace, served, xml, outcome, origin: app.origin, problems, generated: canonicalXml(input.document), method: input.method };
   };
 
   const account = (input: InterpreterCase, played: Played): void => {

@@ -2,13 +2,10 @@ import { DEFAULT_MAX_BYTES, parseTwiml } from '../../xml/parse.js';
 import { DialKitError } from '../../errors.js';
 import { SerializeError, serializeTwiml } from '../../xml/serialize.js';
 import { integerOption, parseCommandArgs } from '../args.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 import { readInput } from '../readInput.js';
 
-export const canonicalCommand: Command = {
-  name: 'canonical',
-  summary: 'print the canonical XML form of a TwiML document',
-  usage: 'dial-kit canonical [FILE|-] [--max-bytes N]',
+export const canonicalCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { 'max-bytes': { type: 'string' } }, 1);
     const maxBytes = integerOption('max-bytes', values['max-bytes'], DEFAULT_MAX_BYTES, 1);

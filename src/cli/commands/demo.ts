@@ -7,7 +7,7 @@ import { checkGenerator, DEFAULT_SEED } from '../../../properties/checkGenerator
 import { consoleReport } from '../../report/consoleReport.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { seedOption } from '../seedOption.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 import { emulatorProfile } from './emulatorProfile.js';
 
 /** The example emulator's driver, from src/cli/commands/ or dist/src/cli/commands/ (it ships with the kit once it is on main). */
@@ -27,10 +27,7 @@ const DEMO_AUTH_TOKEN = 'dial-kit-demo-token';
  * `twilio` package is checked as a TwiML builder; then the example forwarding app is started on
  * 127.0.0.1 on a free port and checked as a live webhook endpoint.
  */
-export const demoCommand: Command = {
-  name: 'demo',
-  summary: 'check the bundled twilio builder, the example forwarding app on 127.0.0.1, and the example emulator when present (npm start)',
-  usage: 'dial-kit demo [--runs N] [--endpoint-runs N] [--seed S]',
+export const demoCommand: CommandRunner = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, { runs: { type: 'string' }, 'endpoint-runs': { type: 'string' }, seed: { type: 'string' } }, 0);
     const runs = integerOption('runs', values.runs, 1000, 1);

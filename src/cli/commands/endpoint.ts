@@ -18,8 +18,8 @@ import { progressBar } from '../../report/progressBar.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { replayPathOption } from '../replayPathOption.js';
 import { seedOption } from '../seedOption.js';
-import { write, type Command } from '../io.js';
-import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.js';
+import { write, type CommandRunner } from '../io.js';
+import { openReportOutputs, REPORT_FLAGS } from '../reportOutputs.js';
 
 const FLAGS = {
   'auth-token': { type: 'string' },
@@ -65,13 +65,7 @@ function parseParam(text: string): readonly [string, string] {
   return [text.slice(0, equals), text.slice(equals + 1)];
 }
 
-export const endpointCommand: Command = {
-  name: 'endpoint',
-  summary: 'drive a live TwiML voice webhook the way Twilio does and check every answer',
-  usage:
-    'dial-kit endpoint <voice URL> [--auth-token T] [--method POST|GET] [--runs N] [--seed S] [--timeout-ms 15000] [--max-steps 10] ' +
-    `[--param NAME=VALUE]… [--lenient] ${REPORT_USAGE} [--allow-origin URL]… [--replay PATH] [--concurrency 8] [--property ID]… [--list] [--failures DIR] ` +
-    '[--expect STATUSES=NEXT]… [--expect-file FILE] [--strict]',
+export const endpointCommand: CommandRunner = {
   async run(args, io): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, FLAGS, 1);
     const expectations = await expectationsOf(values);

@@ -26,12 +26,8 @@ import { replayPathOption } from '../replayPathOption.js';
 import { compressPath } from '../../check/replayToken.js';
 import { seedOption } from '../seedOption.js';
 import { workersOption } from '../workersOption.js';
-import { write, type Command } from '../io.js';
-import { openReportOutputs, REPORT_FLAGS, REPORT_USAGE } from '../reportOutputs.js';
-
-/** Kit flags come first: everything after `--` is the builder's command line and reaches the builder, not the kit. */
-const USAGE =
-  `dial-kit generator [--runs N] [--seed S] [--only valid|invalid|unwritable|all] [--max-findings N] [--known FILE] ${REPORT_USAGE} [--strict] [--replay PATH] [--timeout-ms MS] [--invalid-policy refuse-or-faithful|faithful|refuse] [--property ID]… [--list] [--failures DIR] [--nouns N,…] [--verbs V,…] [--profile FILE] [--workers N|auto] [--module M [--export P] | --stdio -- CMD [ARGS…]]`;
+import { write, type CommandRunner } from '../io.js';
+import { openReportOutputs, REPORT_FLAGS } from '../reportOutputs.js';
 
 const FLAGS = {
   module: { type: 'string' },
@@ -62,10 +58,7 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
-export const generatorCommand: Command = {
-  name: 'generator',
-  summary: 'check a TwiML builder (the twilio package, a module, or any language over stdio) against the reference',
-  usage: USAGE,
+export const generatorCommand: CommandRunner = {
   async run(args, io) {
     const split = args.indexOf('--');
     const own = split === -1 ? args : args.slice(0, split);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Ajv, type ErrorObject } from 'ajv';
+import type * as AjvPackage from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { describeTrace } from '../../../reference/interpret/describeTrace.js';
 import { interpret } from '../../../reference/interpret/interpret.js';
 import { OPTION_DOCS } from '../../../reference/interpret/options.js';
@@ -13,10 +14,13 @@ import type { DialOutcome } from '../../model/outcome.js';
 import type { DialTrace, InterpretOptions } from '../../model/trace.js';
 import { parseTwiml } from '../../xml/index.js';
 import { integerOption, parseCommandArgs } from '../args.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 import { readInput } from '../readInput.js';
 import { seedOption } from '../seedOption.js';
 import { formatDiagnostic } from './validate.js';
+import { lazyPackage } from '../../lazyPackage.js';
+
+const ajvPackage = lazyPackage<typeof AjvPackage>('ajv');
 
 const FLAGS = {
   url: { type: 'string' },
@@ -68,6 +72,7 @@ async function outcomeFromFile(path: string): Promise<DialOutcome> {
   } catch {
     throw new DialKitError('DIALKIT_ERR_INPUT_INVALID', `the outcome file ${path} is not JSON`);
   }
+  const { Ajv } = ajvPackage();
   validateOutcome ??= new Ajv({ allErrors: true, strict: true }).compile(outcomeSchema());
   if (!validateOutcome(data)) throw new DialKitError('DIALKIT_ERR_INPUT_INVALID', `the outcome file ${path} is not a valid outcome: ${summarise(validateOutcome.errors)}`);
   return data as DialOutcome;
@@ -138,16 +143,7 @@ function interpretOptions(settings: readonly string[] | undefined): InterpretOpt
   return options as InterpretOptions;
 }
 
-export const interpretCommand: Command = {
-  name: 'interpret',
-  summary: 'derive what Twilio requests and does after a <Dial>, from a document and a call outcome',
-  usage: [
-    'dial-kit interpret [FILE|-] --url URL [--outcome KIND] [--ring S] [--talk S] [--outcome-file F] [--request-file F]',
-    '                   [--dial-index N] [--seed N] [--option NAME=VALUE]... [--force] [--json]',
-    `  KIND: ${OUTCOME_KINDS.join(', ')} (default answered); --ring (default 5) and --talk (default 60) in seconds`,
-    `  options: ${OPTION_DOCS.map((doc) => `${doc.name} (${doc.values}; default ${doc.default})`).join('; ')}`,
-    '  exit 0 trace printed; 1 the document has validator errors (printed; --force interprets anyway); 2 bad input',
-  ].join('\n'),
+export const interpretCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, FLAGS, 1);
     const documentUrl = absoluteUrl(values.url);

@@ -7,7 +7,7 @@ import { kitVersion } from '../../check/kitVersion.js';
 import type { RunReport } from '../../check/findings.js';
 import { consoleReport } from '../../report/consoleReport.js';
 import { integerOption, parseCommandArgs } from '../args.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 import { openReportOutputs, REPORT_FLAGS } from '../reportOutputs.js';
 import { replayPathOption } from '../replayPathOption.js';
 import { selectProperties } from '../../check/selectProperties.js';
@@ -39,12 +39,7 @@ function tolerance(value: string | undefined): number {
   return Number(value);
 }
 
-export const interpreterCommand: Command = {
-  name: 'interpreter',
-  summary: 'check a TwiML interpreter (a Twilio-compatible platform or emulator) through its carrier-protocol driver',
-  usage:
-    'dial-kit interpreter [--runs N] [--seed S] [--profile FILE] [--json F|-] [--junit F|-] [--html F|-] [--ndjson F|-] [--timeout-ms 5000] [--tolerance-s 1] ' +
-    '[--max-shrinks N] [--replay PATH] [--property ID]… [--list] [--failures DIR] --stdio -- CMD [ARG…]',
+export const interpreterCommand: CommandRunner = {
   async run(args, io): Promise<number> {
     const split = args.indexOf('--');
     const kitArgs = split === -1 ? args : args.slice(0, split);

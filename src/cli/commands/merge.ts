@@ -5,7 +5,7 @@ import { mergeShards, ShardMergeError } from '../../check/mergeShards.js';
 import { DialKitError } from '../../errors.js';
 import { consoleReport } from '../../report/consoleReport.js';
 import { parseCommandArgs } from '../args.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 import { openReportOutputs } from '../reportOutputs.js';
 
 const FLAGS = {
@@ -45,10 +45,7 @@ function readReport(path: string): RunReport {
  * `dial-kit merge`: the JSON reports of the shards of one run (`--shard 1/N` … `N/N`), joined into the
  * report that run gives unsharded, printed and written as JSON, JUnit or HTML.
  */
-export const mergeCommand: Command = {
-  name: 'merge',
-  summary: 'join the JSON reports of the shards of one run (--shard I/N) into the report of the whole run',
-  usage: 'dial-kit merge SHARD.json… [--json F|-] [--junit F|-] [--html F|-] [--strict]',
+export const mergeCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, FLAGS);
     if (positionals.length === 0) throw new DialKitError('DIALKIT_ERR_USAGE', 'give the JSON reports of the shards to merge');

@@ -5,13 +5,10 @@ import { SEED_SECTIONS } from '../../../reference/trace/seedSections.js';
 import { traceCounts } from '../../../reference/trace/traceCounts.js';
 import { TRACE_TABLE } from '../../../reference/trace/traceTable.js';
 import { parseCommandArgs } from '../args.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 import { traceTableText } from '../traceTableText.js';
 
-export const rulesCommand: Command = {
-  name: 'rules',
-  summary: 'list every validator rule with its severity, Twilio code and source (--sources: the traceability table)',
-  usage: 'dial-kit rules [--sources] [--json]',
+export const rulesCommand: CommandRunner = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, sources: { type: 'boolean' } }, 0);
     if (values.sources === true) {

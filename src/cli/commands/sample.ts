@@ -7,7 +7,7 @@ import type { TwimlDocument } from '../../model/document.js';
 import { serializeTwiml } from '../../xml/serialize.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { seedOption } from '../seedOption.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 
 /** The seed used when none is given: fixed, so two runs without --seed print the same samples. */
 export const DEFAULT_SAMPLE_SEED = 20261124;
@@ -24,14 +24,7 @@ function invalidXml(sample: LabelledInvalid): string {
   return sample.kind === 'xml' ? sample.xml : xmlOf(sample.document);
 }
 
-export const sampleCommand: Command = {
-  name: 'sample',
-  summary: 'print generated <Dial> documents (valid, or invalid with the rule ids each must trigger)',
-  usage:
-    'dial-kit sample [--count N] [--seed S] [--invalid] [--outcomes] [--format xml|jsonl]\n' +
-    '  xml: each document is preceded by a comment line <!-- dial-kit sample I seed S [rules: a b] -->\n' +
-    '  jsonl: one JSON object a line: {sample, seed, xml, document?, rules?, outcome?}\n' +
-    '  The seed (default 20261124) is printed to stderr; the same seed prints the same output.',
+export const sampleCommand: CommandRunner = {
   async run(args, io) {
     const { values } = parseCommandArgs(
       args,

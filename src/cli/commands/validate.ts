@@ -1,18 +1,15 @@
 import { validateXml } from '../../../reference/validate.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { parseCommandArgs } from '../args.js';
-import { write, type Command } from '../io.js';
+import { write, type CommandRunner } from '../io.js';
 import { readInput } from '../readInput.js';
-import { VALIDATE_FLAGS, VALIDATE_FLAGS_USAGE, validateOptionsFrom } from '../validateOptions.js';
+import { VALIDATE_FLAGS, validateOptionsFrom } from '../validateOptions.js';
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${diagnostic.severity} ${diagnostic.code} ${diagnostic.ruleId} ${diagnostic.path}: ${diagnostic.message}`;
 }
 
-export const validateCommand: Command = {
-  name: 'validate',
-  summary: 'check a TwiML document against the <Dial> rules and print the diagnostics',
-  usage: `dial-kit validate [FILE|-] [--strict] [--json] ${VALIDATE_FLAGS_USAGE}`,
+export const validateCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { strict: { type: 'boolean' }, json: { type: 'boolean' }, ...VALIDATE_FLAGS }, 1);
     const options = validateOptionsFrom(values);

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type * as AjvPackage from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { TwimlDocument } from '../../model/document.js';
 import type { CallStyle } from './callStyle.js';
+import { lazyPackage } from '../../lazyPackage.js';
+
+const ajvPackage = lazyPackage<typeof AjvPackage>('ajv');
 
 /**
  * The stdio builder protocol; schemas/builder-protocol.schema.json is its definition. Version 1 carries
@@ -44,6 +48,7 @@ function compiled(): Validators {
   if (validators !== undefined) return validators;
   const schema = protocolSchema();
   const id = schema['$id'] as string;
+  const { Ajv } = ajvPackage();
   const ajv = new Ajv({ allErrors: false, strict: false });
   ajv.addSchema(schema);
   validators = {

@@ -58,7 +58,12 @@ export async function moduleTarget(options: ModuleTargetOptions = {}): Promise<B
       loaded = await import(pathToFileURL(resolve(cwd, specifier)).href);
     } else {
       // Resolve a package from the user's directory first, then from the kit (which bundles twilio).
-      const fromCwd = tryResolve(createRequire(resolve(cwd, 'package.json')), specifier);
+      const fromCwdRequire = createRequire(resolve(cwd, 'package.json'));
+      const fromCwd = tryResolve(fromCwdRequire, specifier);
+      if (specifier === 'twilio' && exportPath === 'twiml.VoiceResponse') {
+        const builder = twilioVoiceResponse(fromCwd === undefined ? createRequire(import.meta.url) : fromCwdRequire);
+        if (builder !== undefined) return { ...voiceResponseTarget(builder, `${specifier} ${exportPath}`), workerRecipe: { module: specifier, exportPath, cwd } };
+      }
       loaded = fromCwd !== undefined ? await import(pathToFileURL(fromCwd).href) : await import(specifier);
     }
   } catch (error) {
@@ -69,6 +74,21 @@ export async function moduleTarget(options: ModuleTargetOptions = {}): Promise<B
     throw new DialKitError('DIALKIT_ERR_TARGET_LOAD', `the module ${JSON.stringify(specifier)} has no constructor at ${JSON.stringify(exportPath)}`);
   }
   return { ...voiceResponseTarget(found as BuilderConstructor, `${specifier} ${exportPath}`), workerRecipe: { module: specifier, exportPath, cwd } };
+}
+
+/**
+ * `twilio.twiml.VoiceResponse` without the rest of the package: it is the class the package's
+ * lib/twiml/VoiceResponse.js exports, and loading that file alone takes tens of milliseconds where the
+ * whole package (REST client, axios, JWT) takes hundreds. Undefined where a version lays its files out
+ * otherwise, so the caller loads the whole package as before.
+ */
+function twilioVoiceResponse(require: NodeRequire): BuilderConstructor | undefined {
+  try {
+    const loaded = require('twilio/lib/twiml/VoiceResponse.js') as unknown;
+    return typeof loaded === 'function' ? (loaded as BuilderConstructor) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isFile(path: string): boolean {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { DialKitError } from '../../errors.js';
-import { CARRIER_PROTOCOL, CARRIER_VERSION, MAX_LINE_BYTES, parseDriverLine, preview, type DriverMessage, type KitMessage } from './carrierMessages.js';
+import { CARRIER_PROTOCOL, CARRIER_VERSION, MAX_LINE_BYTES, parseDriverLine, prepareCarrierSchema, preview, type DriverMessage, type KitMessage } from './carrierMessages.js';
 import { LineSplitter } from './lineSplitter.js';
 
 export interface CarrierDriverOptions {
@@ -154,6 +154,7 @@ export async function startCarrierDriver(options: CarrierDriverOptions): Promise
   const state = launch(options);
   const hello: KitMessage = { type: 'hello', protocol: CARRIER_PROTOCOL, version: CARRIER_VERSION };
   state.child.stdin.write(`${JSON.stringify(hello)}\n`);
+  prepareCarrierSchema();
   const startMs = options.startTimeoutMs ?? 15_000;
   const helloLimit = startLimit(state, startMs);
   const first = await next(state, helloLimit, () => ({ kind: 'hang', message: `the driver did not answer the hello within ${startMs} ms` }));

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type * as AjvPackage from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { lazyPackage } from '../../lazyPackage.js';
+
+const ajvPackage = lazyPackage<typeof AjvPackage>('ajv');
 
 /** Version 1 of the carrier protocol; schemas/carrier-protocol.schema.json is its definition. */
 export const CARRIER_PROTOCOL = 'dial-kit-carrier';
@@ -66,6 +70,7 @@ function compiled(): NonNullable<typeof validators> {
   if (validators !== undefined) return validators;
   const schema = carrierSchema();
   const id = schema['$id'] as string;
+  const { Ajv } = ajvPackage();
   const ajv = new Ajv({ allErrors: false, strict: false });
   ajv.addSchema(schema);
   validators = {
@@ -73,6 +78,14 @@ function compiled(): NonNullable<typeof validators> {
     kit: ajv.getSchema<KitMessage>(`${id}#/definitions/kitMessage`) as ValidateFunction<KitMessage>,
   };
   return validators;
+}
+
+/**
+ * Compiles the protocol schema now rather than at the driver's first line: called just after a driver is
+ * spawned, so loading ajv and compiling (a tenth of a second or more) overlaps the driver's own start-up.
+ */
+export function prepareCarrierSchema(): void {
+  compiled();
 }
 
 /** A line shown in a message: at most 200 characters. */
