@@ -16,6 +16,14 @@ export interface CallerIdChoice {
  * @see seed §callerId; facts §2.8 [WA]
  */
 export function callerIdChoice(): fc.Arbitrary<CallerIdChoice> {
+  built ??= buildCallerIdChoice();
+  return built;
+}
+
+/** Built once: every Dial arbitrary asks for one, and `stringMatching` is costly to build. */
+let built: fc.Arbitrary<CallerIdChoice> | undefined;
+
+function buildCallerIdChoice(): fc.Arbitrary<CallerIdChoice> {
   return fc
     .record({
       preferred: fc.nat({ max: 4 }),

@@ -5,13 +5,30 @@ import type { AttributeMap, TwimlDocument } from '../model/document.js';
 import type { DialOutcome } from '../model/outcome.js';
 import { eachValueClass } from './valueClasses.js';
 
+/** Kinds whose value falls in exactly one class, found from the value alone: their keys are kept per value. */
+const ONE_CLASS_KINDS = new Set(['enum', 'boolean', 'integer', 'digits']);
+/** Values remembered per attribute; past that (an invalid case's random values), classes are worked out each time. */
+const MAX_REMEMBERED_VALUES = 512;
+
 /** One attribute of the spec table with its coverage keys, made once: `Dial.timeout`, then `Dial.timeout:max` per class. */
 class AttributeKeys {
   readonly key: string;
   private readonly classKeys = new Map<string, string>();
+  /** For kinds of {@link ONE_CLASS_KINDS}: value to its value-class key. */
+  readonly byValue: Map<string, string> | undefined;
 
   constructor(readonly spec: AttributeSpec) {
     this.key = `${spec.element}.${spec.name}`;
+    this.byValue = ONE_CLASS_KINDS.has(spec.value.kind) ? new Map() : undefined;
+  }
+
+  /** The value-class key of a value of a one-class kind, once worked out. */
+  oneClassKey(value: string): string | undefined {
+    return this.byValue?.get(value);
+  }
+
+  remember(value: string, classKey: string): void {
+    if (this.byValue !== undefined && this.byValue.size < MAX_REMEMBERED_VALUES) this.byValue.set(value, classKey);
   }
 
   classKey(valueClass: string): string {
@@ -54,8 +71,12 @@ export class CoverageTally {
   /** The attribute whose value classes {@link countValueClass} is counting. */
   private current: AttributeKeys | undefined;
   private readonly countValueClass = (valueClass: string): void => {
-    bump(this.valueClasses, (this.current as AttributeKeys).classKey(valueClass), 1);
+    const keys = this.current as AttributeKeys;
+    const classKey = keys.classKey(valueClass);
+    keys.remember(this.currentValue, classKey);
+    bump(this.valueClasses, classKey, 1);
   };
+  private currentValue = '';
 
   rule(id: string, by = 1): void {
     this.hits += 1;
@@ -126,14 +147,21 @@ export class CoverageTally {
   }
 
   private attributesOf(element: string, attributes: AttributeMap): void {
-    const known = KEYS_BY_ELEMENT.get(element) ?? NO_ATTRIBUTES;
+    const table = KEYS_BY_ELEMENT.get(element) ?? NO_ATTRIBUTES;
     for (const name of Object.keys(attributes)) {
-      const keys = known.get(name);
+      const keys = table.get(name);
       if (keys === undefined) continue;
       this.hits += 1;
       bump(this.attributes, keys.key, 1);
+      const value = attributes[name] as string;
+      const known = keys.oneClassKey(value);
+      if (known !== undefined) {
+        bump(this.valueClasses, known, 1);
+        continue;
+      }
       this.current = keys;
-      eachValueClass(keys.spec, attributes[name] as string, this.countValueClass);
+      this.currentValue = value;
+      eachValueClass(keys.spec, value, this.countValueClass);
     }
   }
 }
