@@ -82,17 +82,23 @@ class StringSink implements Sink {
   private readonly parts: (string | StringSink)[] = [];
   private open: string;
 
-  constructor(private readonly name: string) {
+  constructor(
+    private readonly name: string,
+    /** Shared by a whole document: set when a name is one xmlbuilder2 treats as namespace syntax. */
+    readonly seen: { namespaceLike: boolean },
+  ) {
     this.open = `<${name}`;
+    if (namespaceLike(name)) seen.namespaceLike = true;
   }
 
   child(name: string): Sink {
-    const child = new StringSink(name);
+    const child = new StringSink(name, this.seen);
     this.parts.push(child);
     return child;
   }
 
   attribute(name: string, value: string): void {
+    if (namespaceLike(name)) this.seen.namespaceLike = true;
     this.open += ` ${name}="${value.replace(ATTRIBUTE_SPECIAL, (char) => ATTRIBUTE_ESCAPES[char] as string)}"`;
   }
 
@@ -113,29 +119,6 @@ function namespaceLike(name: string): boolean {
   return name.includes(':') || name.startsWith('xmlns');
 }
 
-function attributesNamespaceLike(attributes: AttributeMap): boolean {
-  for (const name of Object.keys(attributes)) if (namespaceLike(name)) return true;
-  return false;
-}
-
-function genericNamespaceLike(node: GenericNode): boolean {
-  return node.kind === 'element' && (namespaceLike(node.name) || attributesNamespaceLike(node.attributes) || node.children.some(genericNamespaceLike));
-}
-
-function usesNamespaceNames(document: TwimlDocument): boolean {
-  if (namespaceLike(document.root) || attributesNamespaceLike(document.attributes)) return true;
-  return document.verbs.some((verb) => {
-    if (verb.kind === 'text') return false;
-    if (verb.kind !== 'Dial') return genericNamespaceLike(verb);
-    if (attributesNamespaceLike(verb.attributes)) return true;
-    return verb.children.some((child) => {
-      if (child.kind === 'text' || child.kind === 'element') return genericNamespaceLike(child);
-      if (attributesNamespaceLike(child.attributes)) return true;
-      return (child.kind === 'Client' || child.kind === 'Application') && child.parameters.some((parameter) => attributesNamespaceLike(parameter.attributes));
-    });
-  });
-}
-
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /**
@@ -144,11 +127,13 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
  * survives a round trip. `parseTwiml(serializeTwiml(d))` gives back `d`.
  */
 export function serializeTwiml(document: TwimlDocument, options: SerializeOptions = {}): string {
-  if (options.pretty === true || usesNamespaceNames(document)) return serializeWithBuilder(document, options);
-  const rootPath = `/${document.root}`;
+  if (options.pretty === true) return serializeWithBuilder(document, options);
+  const seen = { namespaceLike: false };
   let root: StringSink | undefined;
-  writeDocument(document, rootPath, (name) => (root = new StringSink(name)));
-  const body = (root as StringSink | undefined)?.write() ?? '';
+  writeDocument(document, `/${document.root}`, (name) => (root = new StringSink(name, seen)));
+  // Refusals come from the walk, the same for both writers; only the bytes of prefixed names are xmlbuilder2's own.
+  if (seen.namespaceLike || root === undefined) return serializeWithBuilder(document, options);
+  const body = root.write();
   return options.declaration === false ? body : `${DECLARATION}${body}`;
 }
 
