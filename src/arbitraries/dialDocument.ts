@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { TwimlDocument } from '../model/document.js';
+import { builtOnce } from './builtOnce.js';
 import { dialVerb, type DialVerbConstraints } from './dialVerb.js';
 import { otherVerb } from './otherVerb.js';
 
@@ -32,12 +33,7 @@ export function dialDocument(constraints: DialDocumentConstraints = {}): fc.Arbi
   // The invalid cases ask for the same few documents a hundred times. Every field is plain data, so JSON names it.
   const { shapes, maxLegs, noAttributes, nouns, attributes, maxVerbsBefore, maxVerbsAfter, verbs } = constraints;
   const key = JSON.stringify([shapes, maxLegs, noAttributes, nouns, attributes, maxVerbsBefore, maxVerbsAfter, verbs]);
-  let built = BUILT.get(key);
-  if (built === undefined) {
-    built = buildDialDocument(constraints);
-    BUILT.set(key, built);
-  }
-  return built;
+  return builtOnce(BUILT, key, () => buildDialDocument(constraints));
 }
 
 function buildDialDocument(constraints: DialDocumentConstraints): fc.Arbitrary<TwimlDocument> {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { attributesOf, type ElementName } from '../../reference/spec/attributes.js';
 import type { AttributeMap } from '../model/document.js';
 import { attributeValue, type AttributeValueConstraints } from './attributeValue.js';
+import { builtOnce } from './builtOnce.js';
 
 export interface ElementAttributesConstraints extends AttributeValueConstraints {
   /** Attributes never to produce (callerId, which the Dial picks once the nouns are known). */
@@ -23,12 +24,7 @@ const BUILT = new Map<string, fc.Arbitrary<AttributeMap>>();
 export function elementAttributes(element: ElementName, constraints: ElementAttributesConstraints = {}): fc.Arbitrary<AttributeMap> {
   if (constraints.none === true) return fc.constant({});
   const key = JSON.stringify([element, constraints.exclude, constraints.only, constraints.allow24HourCalls === true]);
-  let built = BUILT.get(key);
-  if (built === undefined) {
-    built = buildElementAttributes(element, constraints);
-    BUILT.set(key, built);
-  }
-  return built;
+  return builtOnce(BUILT, key, () => buildElementAttributes(element, constraints));
 }
 
 function buildElementAttributes(element: ElementName, constraints: ElementAttributesConstraints): fc.Arbitrary<AttributeMap> {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { builtOnce } from './builtOnce.js';
 import { deletingShrink } from './deletingShrink.js';
 
 export interface HostileTextConstraints {
@@ -42,12 +43,7 @@ const BUILT = new Map<string, fc.Arbitrary<string>>();
  */
 export function hostileText(constraints: HostileTextConstraints = {}): fc.Arbitrary<string> {
   const key = JSON.stringify([constraints.maxLength ?? 40, constraints.allowEmpty === true, constraints.nonBlank === true, constraints.noWhitespace === true]);
-  let built = BUILT.get(key);
-  if (built === undefined) {
-    built = buildHostileText(constraints);
-    BUILT.set(key, built);
-  }
-  return built;
+  return builtOnce(BUILT, key, () => buildHostileText(constraints));
 }
 
 function buildHostileText(constraints: HostileTextConstraints): fc.Arbitrary<string> {

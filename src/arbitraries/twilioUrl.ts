@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { builtOnce } from './builtOnce.js';
 
 export interface TwilioUrlConstraints {
   /** Which forms to produce. Default both. */
@@ -23,13 +24,7 @@ const BUILT = new Map<string, fc.Arbitrary<string>>();
  */
 export function twilioUrl(constraints: TwilioUrlConstraints = {}): fc.Arbitrary<string> {
   const forms = constraints.forms ?? ['relative', 'absolute'];
-  const key = forms.join(',');
-  let built = BUILT.get(key);
-  if (built === undefined) {
-    built = buildTwilioUrl(forms);
-    BUILT.set(key, built);
-  }
-  return built;
+  return builtOnce(BUILT, forms.join(','), () => buildTwilioUrl(forms));
 }
 
 function buildTwilioUrl(forms: readonly ('relative' | 'absolute')[]): fc.Arbitrary<string> {
