@@ -5,10 +5,11 @@ import type { ValueKind, ValueProblem } from './spec/valueKinds.js';
 /** Characters a phone number may be written with besides its digits (seed: `415-123-4567`; [NUMBER]: `(415) 555-1212`). */
 const PHONE_FORMATTING = /[\s\-().]/g;
 
+const PHONE_DIGITS = new RegExp(`^\\+?[0-9]{1,${MAX_PHONE_DIGITS}}$`);
+
 /** @see seed §Nouns ("a string representing a valid phone number"); facts §1.3 13223 (E.164, at most 15 digits). */
 export function isPhoneNumber(value: string): boolean {
-  const digits = value.replace(PHONE_FORMATTING, '');
-  return new RegExp(`^\\+?[0-9]{1,${MAX_PHONE_DIGITS}}$`).test(digits);
+  return PHONE_DIGITS.test(value.replace(PHONE_FORMATTING, ''));
 }
 
 /** RFC 2396 delimiters and "unwise" characters, which a client identity may not contain ([CLIENT]). */

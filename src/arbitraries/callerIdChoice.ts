@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { NounName } from '../model/dial.js';
 import { valueProblem } from '../../reference/values.js';
+import { builtOnce } from './builtOnce.js';
 import { phoneNumber } from './phoneNumber.js';
 
 /** Raw material for a callerId: one candidate of every documented form and a preferred one. */
@@ -16,6 +17,13 @@ export interface CallerIdChoice {
  * @see seed §callerId; facts §2.8 [WA]
  */
 export function callerIdChoice(): fc.Arbitrary<CallerIdChoice> {
+  return builtOnce(BUILT, '', buildCallerIdChoice);
+}
+
+/** Built once: every Dial arbitrary asks for one, and `stringMatching` is costly to build. */
+const BUILT = new Map<string, fc.Arbitrary<CallerIdChoice>>();
+
+function buildCallerIdChoice(): fc.Arbitrary<CallerIdChoice> {
   return fc
     .record({
       preferred: fc.nat({ max: 4 }),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { TwimlDocument } from '../model/document.js';
+import { builtOnce } from './builtOnce.js';
 import { dialVerb, type DialVerbConstraints } from './dialVerb.js';
 import { otherVerb } from './otherVerb.js';
 
@@ -15,6 +16,9 @@ export interface DialDocumentConstraints extends DialVerbConstraints {
 const BEFORE = ['Say', 'Play', 'Pause'] as const;
 const AFTER = ['Say', 'Play', 'Pause', 'Hangup', 'Redirect', 'Record'] as const;
 
+/** Built once per constraints. */
+const BUILT = new Map<string, fc.Arbitrary<TwimlDocument>>();
+
 /** Verbs of `list` the constraints allow; none at all gives an empty list (no verb there). */
 function allowed<T extends string>(list: readonly T[], verbs: readonly string[] | undefined): readonly T[] {
   return verbs === undefined ? list : list.filter((verb) => verbs.includes(verb));
@@ -26,6 +30,13 @@ function allowed<T extends string>(list: readonly T[], verbs: readonly string[] 
  * @see seed §Nouns, §action; facts §2
  */
 export function dialDocument(constraints: DialDocumentConstraints = {}): fc.Arbitrary<TwimlDocument> {
+  // The invalid cases ask for the same few documents a hundred times. Every field is plain data, so JSON names it.
+  const { shapes, maxLegs, noAttributes, nouns, attributes, maxVerbsBefore, maxVerbsAfter, verbs } = constraints;
+  const key = JSON.stringify([shapes, maxLegs, noAttributes, nouns, attributes, maxVerbsBefore, maxVerbsAfter, verbs]);
+  return builtOnce(BUILT, key, () => buildDialDocument(constraints));
+}
+
+function buildDialDocument(constraints: DialDocumentConstraints): fc.Arbitrary<TwimlDocument> {
   const before = allowed(BEFORE, constraints.verbs);
   const after = allowed(AFTER, constraints.verbs);
   return fc

@@ -129,9 +129,10 @@ export function dialVerb(constraints: DialVerbConstraints = {}): fc.Arbitrary<Di
       children: fc.oneof(...shapes.map((shape) => childrenOf(shape, maxLegs, choice))),
     })
     .map(({ attributes, callerId, children }) => {
-      const chosen = callerId === undefined ? undefined : pickCallerId(callerId, nounsOf(children));
+      const nouns = nounsOf(children);
+      const chosen = callerId === undefined ? undefined : pickCallerId(callerId, nouns);
       // @see facts §2.1, §2.8 [WA]: <WhatsApp> needs a callerId, so one is always written, even with noAttributes.
-      const picked = chosen ?? (nounsOf(children).includes('WhatsApp') ? WHATSAPP_SENDER : undefined);
+      const picked = chosen ?? (nouns.includes('WhatsApp') ? WHATSAPP_SENDER : undefined);
       return { kind: 'Dial', attributes: picked === undefined ? attributes : { ...attributes, callerId: picked }, children };
     });
 }

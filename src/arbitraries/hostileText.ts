@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { builtOnce } from './builtOnce.js';
 import { deletingShrink } from './deletingShrink.js';
 
 export interface HostileTextConstraints {
@@ -26,9 +27,13 @@ const WHITESPACE_PIECES = [' ', '  ', '\t', '\n', '\r', '\r\n'] as const;
 /** Characters for text at a documented limit: one code point each, some outside the BMP. */
 const LIMIT_CHARS = ['a', 'Z', '&', '<', '"', 'é', '中', '😀', '𝄞'] as const;
 
-function codePoints(value: string): string[] {
-  return [...value];
+/** The first `count` code points of `value` (a UTF-16 length within `count` has no more code points than that). */
+function firstCodePoints(value: string, count: number): string {
+  return value.length <= count ? value : [...value].slice(0, count).join('');
 }
+
+/** Built once per constraints: every text attribute of every element asks for one. */
+const BUILT = new Map<string, fc.Arbitrary<string>>();
 
 /**
  * Free text as Twilio would receive it from a hostile or careless app: markup characters, white space
@@ -37,6 +42,11 @@ function codePoints(value: string): string[] {
  * @see seed attribute table (callReason: maximum 50 characters); facts §2.3, §2.5 (limits of names)
  */
 export function hostileText(constraints: HostileTextConstraints = {}): fc.Arbitrary<string> {
+  const key = JSON.stringify([constraints.maxLength ?? 40, constraints.allowEmpty === true, constraints.nonBlank === true, constraints.noWhitespace === true]);
+  return builtOnce(BUILT, key, () => buildHostileText(constraints));
+}
+
+function buildHostileText(constraints: HostileTextConstraints): fc.Arbitrary<string> {
   const maxLength = constraints.maxLength ?? 40;
   const pieces: fc.Arbitrary<string>[] = [
     fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }),
@@ -58,10 +68,10 @@ function hostileOf(short: fc.Arbitrary<string>, atLimit: fc.Arbitrary<string>, m
   return fc
     .oneof({ arbitrary: short, weight: 6 }, { arbitrary: atLimit, weight: 1 })
     .map((text) => {
-      let value = codePoints(text).slice(0, maxLength).join('');
+      let value = firstCodePoints(text, maxLength);
       if (constraints.noWhitespace === true) value = value.replace(/\s/g, '_');
       if (value === '' && constraints.allowEmpty !== true) value = 'x';
-      if (constraints.nonBlank === true && value.trim() === '') value = `${codePoints(value).slice(0, maxLength - 1).join('')}x`;
+      if (constraints.nonBlank === true && value.trim() === '') value = `${firstCodePoints(value, maxLength - 1)}x`;
       return value;
     });
 }

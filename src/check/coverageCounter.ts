@@ -1,50 +1,63 @@
 import { validate } from '../../reference/validate.js';
-import { coverageOf } from '../arbitraries/coverage.js';
+import { CoverageTally } from '../arbitraries/coverageTally.js';
 import type { TwimlDocument } from '../model/document.js';
 import type { Coverage } from './findings.js';
 
-export type Group = 'attributes' | 'nouns' | 'rules' | 'outcomes' | 'valueClasses';
+type Group = 'attributes' | 'nouns' | 'rules' | 'outcomes' | 'valueClasses';
 const GROUPS: readonly Group[] = ['attributes', 'nouns', 'rules', 'outcomes', 'valueClasses'];
 
 /**
- * Counts, document by document, what a run exercised, with the generators' own `coverageOf` (attributes,
+ * Counts, document by document, what a run exercised, with the generators' own counting (attributes,
  * value classes, nouns), plus for documents that break rules the validator rules they break. Only the
  * counts are kept, never the documents, so memory stays flat over long runs.
  */
 export class CoverageCounter {
-  private readonly counts: Record<Group, Map<string, number>> = {
-    attributes: new Map(), nouns: new Map(), rules: new Map(), outcomes: new Map(), valueClasses: new Map(),
-  };
+  private readonly tally = new CoverageTally();
 
   add(document: TwimlDocument, withRules: boolean): void {
-    let one: Coverage;
-    try {
-      one = coverageOf([document]);
-    } catch {
-      return; // a document that exercises nothing counts for nothing
-    }
+    const before = this.tally.hits;
+    this.tally.document(document);
+    // A document that exercises nothing counts for nothing, not even the rules it breaks (as `coverageOf` would refuse it).
+    if (this.tally.hits === before) return;
+    if (withRules) for (const diagnostic of validate(document)) this.tally.rule(diagnostic.ruleId);
+  }
+
+  /**
+   * The counts so far as text, a line per key (`group TAB key TAB count`), and the counter emptied: how a
+   * worker thread hands one case's coverage to the run's counter, which adds it with {@link addDrained}.
+   */
+  drain(): string {
+    const lines: string[] = [];
     for (const group of GROUPS) {
-      for (const [key, count] of Object.entries((one as unknown as Record<Group, Record<string, number> | undefined>)[group] ?? {})) this.bump(group, key, count);
+      const counts = this.tally[group];
+      for (const [key, count] of counts) lines.push(`${group}\t${key}\t${count}`);
+      counts.clear();
     }
-    if (withRules) for (const diagnostic of validate(document)) this.bump('rules', diagnostic.ruleId, 1);
+    return lines.join('\n');
+  }
+
+  /** Adds counts another counter drained. */
+  addDrained(text: string): void {
+    if (text === '') return;
+    for (const line of text.split('\n')) {
+      const [group, key, count] = line.split('\t') as [Group, string, string];
+      const counts = this.tally[group];
+      counts.set(key, (counts.get(key) ?? 0) + Number(count));
+    }
   }
 
   snapshot(): Coverage {
-    const [attributes, nouns, rules, outcomes, valueClasses] = GROUPS.map((group) => sorted(this.counts[group]));
-    return { attributes: attributes ?? {}, nouns: nouns ?? {}, rules: rules ?? {}, outcomes: outcomes ?? {}, ...(valueClasses !== undefined && Object.keys(valueClasses).length > 0 ? { valueClasses } : {}) };
-  }
-
-  /** Adds `by` to one key's count (coverage counted elsewhere, e.g. in a worker thread). */
-  addCount(group: Group, key: string, by: number): void {
-    this.bump(group, key, by);
-  }
-
-  private bump(group: Group, key: string, by: number): void {
-    const map = this.counts[group];
-    map.set(key, (map.get(key) ?? 0) + by);
+    const { attributes, nouns, rules, outcomes, valueClasses } = this.tally;
+    return {
+      attributes: sorted(attributes),
+      nouns: sorted(nouns),
+      rules: sorted(rules),
+      outcomes: sorted(outcomes),
+      ...(valueClasses.size > 0 ? { valueClasses: sorted(valueClasses) } : {}),
+    };
   }
 }
 
-function sorted(map: Map<string, number>): Record<string, number> {
+function sorted(map: ReadonlyMap<string, number>): Record<string, number> {
   return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -3,8 +3,8 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DialChild, DialVerb } from '../model/dial.js';
 import type { AttributeMap, GenericNode, TextNode, TwimlDocument, Verb } from '../model/document.js';
 import { attributeRanks, compareAttributeNames } from './attributeOrder.js';
-import { lazyPackage } from '../lazyPackage.js';
 import { describeCodePoint, firstNonXmlChar, isXmlName } from './chars.js';
+import { lazyPackage } from '../lazyPackage.js';
 
 const xmlbuilder2 = lazyPackage<typeof Xmlbuilder2>('xmlbuilder2');
 
@@ -44,26 +44,111 @@ function markText(value: string): string {
 }
 
 /**
+ * Where the walk of a document writes: xmlbuilder2 (pretty printing, and names with a namespace prefix,
+ * which xmlbuilder2 treats in its own way) or the string writer below, which gives the same bytes.
+ */
+interface Sink {
+  child(name: string): Sink;
+  attribute(name: string, value: string): void;
+  text(value: string): void;
+}
+
+class BuilderSink implements Sink {
+  constructor(private readonly node: XMLBuilder) {}
+
+  child(name: string): Sink {
+    return new BuilderSink(this.node.ele(name));
+  }
+
+  attribute(name: string, value: string): void {
+    this.node.att(name, markAttribute(value));
+  }
+
+  text(value: string): void {
+    this.node.txt(markText(value));
+  }
+}
+
+const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
+const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/g;
+const TEXT_SPECIAL = /[&<>\r]/g;
+
+/**
+ * The canonical text as xmlbuilder2 writes it (DOM serialization, no pretty printing, empty elements as
+ * `<X/>`) after the marking above: `&`, `<`, `>` and `"` as entities in attributes, TAB, LF and CR as
+ * character references; `&`, `<`, `>` as entities and CR as a reference in text. Children are held until
+ * the element ends, so an element whose children all write nothing closes as `<X/>`.
+ */
+class StringSink implements Sink {
+  /** Escaped text and child elements, in order. */
+  private readonly parts: (string | StringSink)[] = [];
+  private open: string;
+
+  constructor(
+    private readonly name: string,
+    /** Shared by a whole document: set when a name is one xmlbuilder2 treats as namespace syntax. */
+    readonly seen: { namespaceLike: boolean },
+  ) {
+    this.open = `<${name}`;
+    if (namespaceLike(name)) seen.namespaceLike = true;
+  }
+
+  child(name: string): Sink {
+    const child = new StringSink(name, this.seen);
+    this.parts.push(child);
+    return child;
+  }
+
+  attribute(name: string, value: string): void {
+    if (namespaceLike(name)) this.seen.namespaceLike = true;
+    this.open += ` ${name}="${value.replace(ATTRIBUTE_SPECIAL, (char) => ATTRIBUTE_ESCAPES[char] as string)}"`;
+  }
+
+  text(value: string): void {
+    this.parts.push(value.replace(TEXT_SPECIAL, (char) => TEXT_ESCAPES[char] as string));
+  }
+
+  write(): string {
+    if (this.parts.length === 0) return `${this.open}/>`;
+    let out = `${this.open}>`;
+    for (const part of this.parts) out += typeof part === 'string' ? part : part.write();
+    return `${out}</${this.name}>`;
+  }
+}
+
+/** Names xmlbuilder2 reads as namespace syntax (`t:Say`, `xmlns`): those documents are written by it. */
+function namespaceLike(name: string): boolean {
+  return name.includes(':') || name.startsWith('xmlns');
+}
+
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/**
  * Writes the canonical XML of a document: declaration, attributes of modelled elements in spec-table
  * order (all others after them, by name), no whitespace between elements, escaping that
  * survives a round trip. `parseTwiml(serializeTwiml(d))` gives back `d`.
  */
 export function serializeTwiml(document: TwimlDocument, options: SerializeOptions = {}): string {
+  if (options.pretty === true) return serializeWithBuilder(document, options);
+  const seen = { namespaceLike: false };
+  let root: StringSink | undefined;
+  writeDocument(document, `/${document.root}`, (name) => (root = new StringSink(name, seen)));
+  // Refusals come from the walk, the same for both writers; only the bytes of prefixed names are xmlbuilder2's own.
+  if (seen.namespaceLike || root === undefined) return serializeWithBuilder(document, options);
+  const body = root.write();
+  return options.declaration === false ? body : `${DECLARATION}${body}`;
+}
+
+/**
+ * The same walk into xmlbuilder2: what `serializeTwiml` always did, kept for pretty printing and prefixed
+ * names, and exported so tests can hold the string writer to its bytes.
+ */
+export function serializeWithBuilder(document: TwimlDocument, options: SerializeOptions): string {
   const { create } = xmlbuilder2();
   const doc = options.declaration === false ? create() : create({ version: '1.0', encoding: 'UTF-8' });
   const rootPath = `/${document.root}`;
-  const root = element(doc, document.root, document.attributes, rootPath);
-  const counts = new Map<string, number>();
-  for (const verb of document.verbs) {
-    if (verb.kind === 'text') {
-      text(root, verb, rootPath);
-      continue;
-    }
-    const name = verb.kind === 'Dial' ? 'Dial' : verb.name;
-    const index = (counts.get(name) ?? 0) + 1;
-    counts.set(name, index);
-    writeVerb(root, verb, `${rootPath}/${name}[${index}]`);
-  }
+  writeDocument(document, rootPath, (name) => new BuilderSink(doc.ele(name)));
   let out: string;
   try {
     // wellFormed is off on purpose: names and characters are checked here (isXmlName, firstNonXmlChar), and
@@ -75,19 +160,35 @@ export function serializeTwiml(document: TwimlDocument, options: SerializeOption
   return out.replace(/\uFDD0([0tnra])/g, (_match, code: string) => UNMARKED[code] ?? '');
 }
 
+function writeDocument(document: TwimlDocument, rootPath: string, rootSink: (name: string) => Sink): void {
+  const root = element(rootSink, document.root, document.attributes, rootPath);
+  const counts = new Map<string, number>();
+  for (const verb of document.verbs) {
+    if (verb.kind === 'text') {
+      text(root, verb, rootPath);
+      continue;
+    }
+    const name = verb.kind === 'Dial' ? 'Dial' : verb.name;
+    const index = (counts.get(name) ?? 0) + 1;
+    counts.set(name, index);
+    writeVerb(root, verb, `${rootPath}/${name}[${index}]`);
+  }
+}
+
 function checkChars(value: string, path: string): void {
   const bad = firstNonXmlChar(value);
   if (bad !== -1) throw new SerializeError(`character ${describeCodePoint(value, bad)} cannot be written in XML 1.0`, path);
 }
 
-function element(parent: XMLBuilder, name: string, attributes: AttributeMap, path: string): XMLBuilder {
+/** A new element under `parent` (a sink, or for the root the function that makes the root's sink). */
+function element(parent: Sink | ((name: string) => Sink), name: string, attributes: AttributeMap, path: string): Sink {
   if (!isXmlName(name)) throw new SerializeError(`${JSON.stringify(name)} is not an XML element name`, path);
-  const child = parent.ele(name);
+  const child = typeof parent === 'function' ? parent(name) : parent.child(name);
   for (const [attribute, value] of orderedAttributes(name, attributes)) {
     const attributePath = `${path}/@${attribute}`;
     if (!isXmlName(attribute)) throw new SerializeError(`${JSON.stringify(attribute)} is not an XML attribute name`, attributePath);
     checkChars(value, attributePath);
-    child.att(attribute, markAttribute(value));
+    child.attribute(attribute, value);
   }
   return child;
 }
@@ -98,18 +199,18 @@ export function orderedAttributes(elementName: string, attributes: AttributeMap)
   return Object.entries(attributes).sort(([a], [b]) => compareAttributeNames(ranks, a, b));
 }
 
-function text(parent: XMLBuilder, node: TextNode, path: string): void {
+function text(parent: Sink, node: TextNode, path: string): void {
   if (node.text === '') return;
   checkChars(node.text, path);
-  parent.txt(markText(node.text));
+  parent.text(node.text);
 }
 
-function writeVerb(parent: XMLBuilder, verb: Verb, path: string): void {
+function writeVerb(parent: Sink, verb: Verb, path: string): void {
   if (verb.kind === 'Dial') writeDial(parent, verb, path);
   else writeGeneric(parent, verb, path);
 }
 
-function writeGeneric(parent: XMLBuilder, node: GenericNode, path: string): void {
+function writeGeneric(parent: Sink, node: GenericNode, path: string): void {
   if (node.kind === 'text') {
     text(parent, node, path);
     return;
@@ -127,7 +228,7 @@ function writeGeneric(parent: XMLBuilder, node: GenericNode, path: string): void
   }
 }
 
-function writeDial(parent: XMLBuilder, dial: DialVerb, path: string): void {
+function writeDial(parent: Sink, dial: DialVerb, path: string): void {
   const self = element(parent, 'Dial', dial.attributes, path);
   const counts = new Map<string, number>();
   for (const child of dial.children) {
@@ -142,7 +243,7 @@ function writeDial(parent: XMLBuilder, dial: DialVerb, path: string): void {
   }
 }
 
-function writeDialChild(parent: XMLBuilder, child: Exclude<DialChild, TextNode>, path: string): void {
+function writeDialChild(parent: Sink, child: Exclude<DialChild, TextNode>, path: string): void {
   switch (child.kind) {
     case 'element':
       writeGeneric(parent, child, path);
