@@ -10,11 +10,11 @@ import type { ExpectedFailure, Finding, KnownFailure, PropertyResult, RunReport 
 import { kitVersion } from './kitVersion.js';
 import { compressPath, expandPath } from './replayToken.js';
 import type { Case, PassSpec, PropertyRecipe } from './parallel/caseMessages.js';
-import { CasePool } from './parallel/casePool.js';
+import { BATCH, CasePool } from './parallel/casePool.js';
 import { casesOf } from './parallel/casesOf.js';
-import { addEncodedCoverage } from './parallel/coverageKeys.js';
+import { RunRandoms } from './parallel/runRandom.js';
 import { Ticket, ticketProperty } from './parallel/ticketProperty.js';
-import { shardProperty, shardShare, type Shard } from './shard.js';
+import { runIndexOf, shardProperty, shardShare, type Shard } from './shard.js';
 
 export interface RunBuilderOptions {
   readonly seed: number;
@@ -138,6 +138,19 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     return { outcomeKind: outcome.kind, ok: false, skipped: false, print: verdictFingerprint(property, verdict), broken: verdict.problem === 'broken', cover };
   };
 
+  // Cases the workers judged are counted for coverage a batch at a time: a batch's total is added when its
+  // last case is counted, which is when all of them are (each position is counted once, in order, over
+  // the passes); the counted cases of a batch the run stops inside are drawn again here at the end.
+  let coveredUpTo = 0;
+  const uncovered: number[] = [];
+  const coverPooled = (ordinal: number): void => {
+    uncovered.push(ordinal);
+    if (ordinal !== coveredUpTo + BATCH - 1) return;
+    counter.addDrained((pooled as CasePool).takeBatchCoverage(ordinal));
+    coveredUpTo += BATCH;
+    uncovered.length = 0;
+  };
+
   for (let pass = 0; pass < maxFindings * 2 + 1 && findings.length < maxFindings; pass += 1) {
     let index = 0;
     let locked: string | undefined;
@@ -148,8 +161,8 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
         throw new DialKitError('DIALKIT_ERR_WORKER', 'a worker thread drew another case than this thread draws at the same position (a property changed after it left the catalogue, or a fast-check upgrade); run with --workers 0');
       }
       if (result.drawn !== undefined) return lookHere(result.drawn);
-      const coverage = result.coverage ?? '';
-      return { outcomeKind: result.outcomeKind ?? 'xml', ok: result.ok === true, skipped: result.skipped === true, ...(result.print === undefined ? {} : { print: result.print }), broken: result.broken === true, cover: () => addEncodedCoverage(counter, coverage) };
+      const ordinal = shardOrdinal(options.shard, ticket.runId);
+      return { outcomeKind: result.outcomeKind ?? 'xml', ok: result.ok === true, skipped: result.skipped === true, ...(result.print === undefined ? {} : { print: result.print }), broken: result.broken === true, cover: () => coverPooled(ordinal) };
     };
     const check = fc.asyncProperty(casesOf(property, styles) as fc.Arbitrary<Case | Ticket>, async (item: Case | Ticket) => {
       if (lockedBroken) return true;
@@ -205,6 +218,14 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     ignored.add(finding.fingerprint);
     if (locked !== undefined) ignored.add(locked);
     if (lockedBroken || options.replayPath !== undefined) break;
+  }
+  if (uncovered.length > 0) {
+    const draw = fc.asyncProperty(casesOf(property, styles), (_drawn: Case) => Promise.resolve(true));
+    const randoms = new RunRandoms(options.seed);
+    for (const ordinal of uncovered) {
+      const runId = runIndexOf(options.shard, ordinal);
+      counter.add(draw.generate(randoms.at(runId), runId).value[0][0], withRules);
+    }
   }
   const base = { id: property.id, title: property.title, source: property.source, grade: property.grade ?? 'must', runs: numRuns, counts } as const;
   const seenAgain: ExpectedFailure[] = [...expected].map(([print, cases]) => ({ ...(known.get(print) as KnownFailure), cases }));

@@ -50,8 +50,6 @@ export interface CaseResult {
   /** The finding's fingerprint, when not ok. */
   readonly print?: string;
   readonly broken?: boolean;
-  /** The case's coverage, encoded by encodeCoverage (coverageKeys.ts). */
-  readonly coverage?: string;
   /** JSON of the drawn case, for the first case of a pass: checked against the main thread's own draw. */
   readonly probe?: string;
 }
@@ -62,5 +60,6 @@ export type ToWorker =
   | { readonly type: 'batch'; readonly pass: number; readonly from: number; readonly to: number; readonly probe: boolean };
 
 export type FromWorker =
-  | { readonly type: 'batch'; readonly pass: number; readonly from: number; readonly results: readonly CaseResult[] }
+  /** `coverage`: the batch's cases that were not skipped, counted together and drained (CoverageCounter.drain); only when the worker judges. */
+  | { readonly type: 'batch'; readonly pass: number; readonly from: number; readonly results: readonly CaseResult[]; readonly coverage?: string }
   | { readonly type: 'error'; readonly code?: string; readonly message: string };

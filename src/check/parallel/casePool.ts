@@ -27,6 +27,8 @@ interface Waiting {
 export class CasePool {
   private readonly workers: Worker[];
   private readonly ready = new Map<number, CaseResult>();
+  /** Each batch's coverage, by its first ordinal, until the runner takes it. */
+  private readonly coverage = new Map<number, string>();
   private readonly waiting = new Map<number, Waiting>();
   private pass = 0;
   private spec: PassSpec | undefined;
@@ -54,6 +56,7 @@ export class CasePool {
     this.asked = 0;
     this.limit = shardShare(spec.shard, runs);
     this.ready.clear();
+    this.coverage.clear();
     for (const waiting of this.waiting.values()) waiting.reject(new Error('pass ended'));
     this.waiting.clear();
     const message: ToWorker = { type: 'pass', pass: this.pass, spec };
@@ -70,6 +73,14 @@ export class CasePool {
       return Promise.resolve(result);
     }
     return new Promise((resolve, reject) => this.waiting.set(ordinal, { resolve, reject }));
+  }
+
+  /** The coverage of the batch holding `ordinal` (its cases that were not skipped), once; '' when workers only draw. */
+  takeBatchCoverage(ordinal: number): string {
+    const from = ordinal - (ordinal % BATCH);
+    const coverage = this.coverage.get(from) ?? '';
+    this.coverage.delete(from);
+    return coverage;
   }
 
   async close(): Promise<void> {
@@ -93,6 +104,7 @@ export class CasePool {
       return;
     }
     if (message.pass !== this.pass) return;
+    if (message.coverage !== undefined) this.coverage.set(message.from, message.coverage);
     message.results.forEach((result, offset) => {
       const ordinal = message.from + offset;
       const waiting = this.waiting.get(ordinal);

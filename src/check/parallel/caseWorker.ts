@@ -14,7 +14,7 @@ import { judgeBuild } from '../checkBuild.js';
 import { runIndexOf } from '../shard.js';
 import { casesOf } from './casesOf.js';
 import type { Case, CaseResult, FromWorker, PassSpec, TargetRecipe, ToWorker } from './caseMessages.js';
-import { encodeCoverage } from './coverageKeys.js';
+import { CoverageCounter } from '../coverageCounter.js';
 import { RunRandoms } from './runRandom.js';
 
 interface Pass {
@@ -66,6 +66,9 @@ async function begin(id: number, spec: PassSpec): Promise<Pass> {
   return { id, spec, property, draw, target: spec.target === undefined ? undefined : targetOf(spec.target), randoms: new RunRandoms(spec.seed) };
 }
 
+/** The coverage of a batch's cases, drained into each batch's reply. */
+const batchCoverage = new CoverageCounter();
+
 async function caseAt(current: Pass, runId: number, probe: boolean): Promise<CaseResult> {
   const drawn = (current.draw.generate(current.randoms.at(runId), runId).value as [Case])[0];
   const probed = probe ? { probe: JSON.stringify(drawn) } : {};
@@ -73,9 +76,10 @@ async function caseAt(current: Pass, runId: number, probe: boolean): Promise<Cas
   const [document, calls] = drawn;
   const outcome = await (await current.target).build(document, { calls });
   const verdict = judgeBuild(document, outcome, current.spec.judge);
-  const coverage = encodeCoverage(document, current.spec.withRules);
-  if (verdict.ok) return { runId, outcomeKind: outcome.kind, ok: true, skipped: verdict.skipped !== undefined, coverage, ...probed };
-  return { runId, outcomeKind: outcome.kind, ok: false, skipped: false, print: verdictFingerprint(current.property, verdict), broken: verdict.problem === 'broken', coverage, ...probed };
+  const skipped = verdict.ok && verdict.skipped !== undefined;
+  if (!skipped) batchCoverage.add(document, current.spec.withRules);
+  if (verdict.ok) return { runId, outcomeKind: outcome.kind, ok: true, skipped, ...probed };
+  return { runId, outcomeKind: outcome.kind, ok: false, skipped: false, print: verdictFingerprint(current.property, verdict), broken: verdict.problem === 'broken', ...probed };
 }
 
 async function batch(message: Extract<ToWorker, { type: 'batch' }>): Promise<void> {
@@ -85,7 +89,8 @@ async function batch(message: Extract<ToWorker, { type: 'batch' }>): Promise<voi
   for (let ordinal = message.from; ordinal < message.to; ordinal += 1) {
     results.push(await caseAt(current, runIndexOf(current.spec.shard, ordinal), message.probe && ordinal === message.from));
   }
-  const reply: FromWorker = { type: 'batch', pass: message.pass, from: message.from, results };
+  const coverage = batchCoverage.drain();
+  const reply: FromWorker = { type: 'batch', pass: message.pass, from: message.from, results, ...(current.target === undefined ? {} : { coverage }) };
   port?.postMessage(reply);
 }
 
