@@ -7,7 +7,7 @@ import type { DerivedRequest, InterpretOptions } from '../../model/trace.js';
 import { fetchFollowingRedirects, type RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
 import type { HttpClient } from '../../targets/http/httpClient.js';
 import type { ParamList } from '../../targets/http/signature.js';
-import { buildWebhookRequest, type HttpMethod, type SignatureMode, type WebhookRequest } from '../../targets/http/webhookRequest.js';
+import { buildWebhookRequest, withSignatureMode, type HttpMethod, type WebhookRequest } from '../../targets/http/webhookRequest.js';
 import { dialedLegs, type DialedLeg } from '../../../reference/legs.js';
 import { observeAnswer, type AnswerObservation, type AnswerRole } from './answerObservation.js';
 import { firstChangingVerb, nextStepOf, PASS_THROUGH, stateKey, verbName, type FlowStep } from './callFlow.js';
@@ -201,9 +201,9 @@ function derivedToRequest(derived: DerivedRequest, authToken: string | undefined
   return buildWebhookRequest({ url: derived.url, method: derived.method, params, ...(authToken === undefined ? {} : { authToken }) });
 }
 
-function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, signature: SignatureMode = 'valid'): WebhookRequest {
+function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList): WebhookRequest {
   const token = walk.settings.authToken;
-  return buildWebhookRequest({ url, method, params, signature, ...(token === undefined ? {} : { authToken: token }) });
+  return buildWebhookRequest({ url, method, params, ...(token === undefined ? {} : { authToken: token }) });
 }
 
 /**
@@ -218,7 +218,7 @@ export async function walkCall(client: HttpClient, settings: WalkSettings, initi
   const firstRequest = signed(walk, settings.url, settings.method, initialParams);
   // The probes are independent of the real first request, so they travel alongside it; their
   // observations still come after it, in a fixed order.
-  const probes = settings.authToken === undefined ? [] : (['tampered', 'missing'] as const).map((mode) => probe(walk, initialParams, mode));
+  const probes = settings.authToken === undefined ? [] : (['tampered', 'missing'] as const).map((mode) => probe(walk, firstRequest, mode));
   const first = await fetchAnswer(walk, 1, 'voice', true, firstRequest);
   for (const observation of await Promise.all(probes)) walk.observations.push(observation);
   const { end, ended } = await walkDocuments(walk, first, callParams, draws);
@@ -227,8 +227,8 @@ export async function walkCall(client: HttpClient, settings: WalkSettings, initi
 }
 
 /** The first request again with a wrong or missing signature, sent once (no redirect followed): is it executed? */
-async function probe(walk: Walk, params: ParamList, mode: 'tampered' | 'missing'): Promise<AnswerObservation> {
-  const request = signed(walk, walk.settings.url, walk.settings.method, params, mode);
+async function probe(walk: Walk, first: WebhookRequest, mode: 'tampered' | 'missing'): Promise<AnswerObservation> {
+  const request = withSignatureMode(first, mode);
   const exchange = await walk.client.send(request, { maxBodyBytes: walk.settings.maxTwimlBytes, ...(walk.signal === undefined ? {} : { signal: walk.signal }) });
   return observeAnswer(1, mode === 'tampered' ? 'signature-tampered' : 'signature-missing', true, { hops: [{ request, exchange }] }, {
     maxTwimlBytes: walk.settings.maxTwimlBytes,

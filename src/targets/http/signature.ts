@@ -23,13 +23,38 @@ export function signingUrl(url: string): string {
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/**
- * UTF-8 byte order, which is code point order. Without surrogates it is also UTF-16 code unit order,
- * the fast `<`; only strings with characters beyond U+FFFF need the byte comparison.
- */
+/** UTF-8 byte order, which is code point order: only strings with characters beyond U+FFFF need more than `<`. */
 function byteOrder(a: string, b: string): number {
-  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** UTF-16 code unit order: the same as byte order when no string has a surrogate. */
+function unitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The parameters as they are signed: each distinct (name, value) pair once, by name and then by
+ * value in byte order, written `name + value` with no separators.
+ */
+function signedParams(params: ParamList): string {
+  if (params.length === 0) return '';
+  let surrogates = false;
+  for (const [name, value] of params) {
+    if (SURROGATE.test(name) || SURROGATE.test(value)) {
+      surrogates = true;
+      break;
+    }
+  }
+  const order = surrogates ? byteOrder : unitOrder;
+  const sorted = [...params].sort(([nameA, valueA], [nameB, valueB]) => order(nameA, nameB) || order(valueA, valueB));
+  let data = '';
+  let previous: readonly [string, string] | undefined;
+  for (const pair of sorted) {
+    if (previous === undefined || previous[0] !== pair[0] || previous[1] !== pair[1]) data += pair[0] + pair[1];
+    previous = pair;
+  }
+  return data;
 }
 
 /**
@@ -39,17 +64,7 @@ function byteOrder(a: string, b: string): number {
  * @see facts §5.1 (step 2; repeated names as twilio-node's `toFormUrlEncodedParam` reads them)
  */
 export function signedString(url: string, params: ParamList): string {
-  const byName = new Map<string, Set<string>>();
-  for (const [name, value] of params) {
-    const values = byName.get(name) ?? new Set<string>();
-    values.add(value);
-    byName.set(name, values);
-  }
-  let data = signingUrl(url);
-  for (const name of [...byName.keys()].sort(byteOrder)) {
-    for (const value of [...(byName.get(name) as Set<string>)].sort(byteOrder)) data += name + value;
-  }
-  return data;
+  return signingUrl(url) + signedParams(params);
 }
 
 /**
@@ -58,7 +73,12 @@ export function signedString(url: string, params: ParamList): string {
  * @see facts §5.1 (step 3)
  */
 export function twilioSignature(authToken: string, url: string, params: ParamList): string {
-  return createHmac('sha1', hmacKey(authToken)).update(signedString(url, params), 'utf8').digest('base64');
+  return signatureOver(authToken, signingUrl(url), params);
+}
+
+/** `twilioSignature` for a URL already reduced to its signing form (`signingUrl`). */
+export function signatureOver(authToken: string, signing: string, params: ParamList): string {
+  return createHmac('sha1', hmacKey(authToken)).update(signing + signedParams(params), 'utf8').digest('base64');
 }
 
 /** The last token's key, made once: a run signs every request with the same token. */
