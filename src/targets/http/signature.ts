@@ -21,38 +21,54 @@ export function signingUrl(url: string): string {
   return `${match[1] as string}${host}${withoutFragment.slice(match[0].length)}`;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** UTF-8 byte order, which is code point order: only strings with characters beyond U+FFFF need more than `<`. */
-function byteOrder(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-/** UTF-16 code unit order: the same as byte order when no string has a surrogate. */
-function unitOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function isSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdfff;
 }
 
 /**
- * The parameters as they are signed: each distinct (name, value) pair once, by name and then by
- * value in byte order, written `name + value` with no separators.
+ * UTF-8 byte order, which is code point order (a lone surrogate is written as U+FFFD). Where the two
+ * strings first differ, or where the shorter ends, a character below U+D800 or from U+E000 up is
+ * ordered by its UTF-16 unit; only a surrogate there needs the bytes themselves.
+ */
+function byteOrder(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  let index = 0;
+  while (index < length && a.charCodeAt(index) === b.charCodeAt(index)) index += 1;
+  const unitA = a.charCodeAt(index);
+  const unitB = b.charCodeAt(index);
+  if (isSurrogate(unitA) || isSurrogate(unitB) || (index > 0 && isSurrogate(a.charCodeAt(index - 1)))) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  }
+  return index < length ? unitA - unitB : a.length - b.length;
+}
+
+/**
+ * The parameters as they are signed: for each name in byte order each of its distinct values in byte
+ * order, written `name + value` with no separators. Webhook parameters rarely repeat a name, so they
+ * are sorted as pairs; only a repeated name (or two names with the same bytes) needs the grouping.
  */
 function signedParams(params: ParamList): string {
   if (params.length === 0) return '';
-  let surrogates = false;
-  for (const [name, value] of params) {
-    if (SURROGATE.test(name) || SURROGATE.test(value)) {
-      surrogates = true;
-      break;
-    }
-  }
-  const order = surrogates ? byteOrder : unitOrder;
-  const sorted = [...params].sort(([nameA, valueA], [nameB, valueB]) => order(nameA, nameB) || order(valueA, valueB));
+  const sorted = [...params].sort(([nameA], [nameB]) => byteOrder(nameA, nameB));
   let data = '';
-  let previous: readonly [string, string] | undefined;
-  for (const pair of sorted) {
-    if (previous === undefined || previous[0] !== pair[0] || previous[1] !== pair[1]) data += pair[0] + pair[1];
-    previous = pair;
+  for (let index = 0; index < sorted.length; index += 1) {
+    const [name, value] = sorted[index] as readonly [string, string];
+    if (index > 0 && byteOrder((sorted[index - 1] as readonly [string, string])[0], name) === 0) return groupedParams(params);
+    data += name + value;
+  }
+  return data;
+}
+
+function groupedParams(params: ParamList): string {
+  const byName = new Map<string, Set<string>>();
+  for (const [name, value] of params) {
+    const values = byName.get(name) ?? new Set<string>();
+    values.add(value);
+    byName.set(name, values);
+  }
+  let data = '';
+  for (const name of [...byName.keys()].sort(byteOrder)) {
+    for (const value of [...(byName.get(name) as Set<string>)].sort(byteOrder)) data += name + value;
   }
   return data;
 }
