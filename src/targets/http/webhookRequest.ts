@@ -26,16 +26,20 @@ export interface WebhookRequestInit {
   readonly signature?: SignatureMode;
 }
 
-/** Characters the form serializer leaves as they are. */
-const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
 /** Where encodeURIComponent differs from the form serializer: it leaves `!'()~` alone and writes a space `%20`. */
 const FORM_DIFFERENCES = /[!'()~]|%20/g;
 const FORM_SPELLING: Readonly<Record<string, string>> = { '!': '%21', "'": '%27', '(': '%28', ')': '%29', '~': '%7E', '%20': '+' };
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** One name or value as the form serializer writes it: UTF-8 percent-encoded, a lone surrogate as U+FFFD. */
-function formComponent(text: string): string {
-  if (FORM_SAFE.test(text)) return text;
+/** How the form serializer writes each ASCII character: '' for one it leaves as it is (letters, digits, `*-._`). */
+const ASCII_FORM: readonly string[] = Array.from({ length: 128 }, (_, code) => {
+  const character = String.fromCharCode(code);
+  if (/[A-Za-z0-9*._-]/.test(character)) return '';
+  return character === ' ' ? '+' : `%${code.toString(16).toUpperCase().padStart(2, '0')}`;
+});
+
+/** Text with a character beyond ASCII: UTF-8 percent-encoded, a lone surrogate as U+FFFD. */
+function formComponentBeyondAscii(text: string): string {
   let encoded: string;
   try {
     encoded = encodeURIComponent(text);
@@ -43,6 +47,21 @@ function formComponent(text: string): string {
     encoded = encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
   }
   return encoded.replace(FORM_DIFFERENCES, (found) => FORM_SPELLING[found] as string);
+}
+
+/** One name or value as the form serializer writes it; most are ASCII and many need no escape at all. */
+function formComponent(text: string): string {
+  let encoded = '';
+  let copied = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 128) return formComponentBeyondAscii(text);
+    const spelling = ASCII_FORM[code] as string;
+    if (spelling === '') continue;
+    encoded += text.slice(copied, index) + spelling;
+    copied = index + 1;
+  }
+  return copied === 0 ? text : encoded + text.slice(copied);
 }
 
 /**
