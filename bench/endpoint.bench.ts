@@ -55,6 +55,8 @@ export interface KitFigures {
   readonly seconds: number;
   readonly requestsPerSecond: number;
   readonly findings: number;
+  /** The kit's own CPU time (user + system, this process) per request sent: what bounds the rate when the app has the other core. */
+  readonly cpuMicrosPerRequest: number;
 }
 
 export interface AutocannonFigures {
@@ -63,6 +65,8 @@ export interface AutocannonFigures {
   readonly seconds: number;
   readonly requestsPerSecond: number;
   readonly unexpectedStatus: number;
+  /** autocannon's own CPU time per request (it runs in this process), to set beside the kit's. */
+  readonly cpuMicrosPerRequest: number;
 }
 
 export interface EndpointBenchFigures {
@@ -107,6 +111,7 @@ function startAppProcess(): Promise<{ url: string; child: ChildProcess }> {
 async function timeKit(url: string, calls: number, concurrency: number, recorded?: { requests: AutocannonRequest[]; statuses: number[] }): Promise<KitFigures> {
   let sent = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const report = await checkEndpoint({
     url,
     authToken: TOKEN,
@@ -122,11 +127,14 @@ async function timeKit(url: string, calls: number, concurrency: number, recorded
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  return { concurrency, requests: sent, seconds: round(seconds), requestsPerSecond: Math.round(sent / seconds), findings: report.findingCount };
+  const used = process.cpuUsage(cpu);
+  return { concurrency, requests: sent, seconds: round(seconds), requestsPerSecond: Math.round(sent / seconds), findings: report.findingCount, cpuMicrosPerRequest: Math.round((used.user + used.system) / sent) };
 }
 
 async function timeAutocannon(origin: string, connections: number, seconds: number, requests: readonly AutocannonRequest[], expected: ReadonlySet<number>): Promise<AutocannonFigures> {
+  const cpu = process.cpuUsage();
   const result = await autocannon({ url: origin, connections, pipelining: 1, duration: seconds, requests });
+  const used = process.cpuUsage(cpu);
   // The recorded mix has 403s (the signature probes) and 204s: only a status outside what the kit saw is unexpected.
   const unexpectedStatus =
     Object.entries(result.statusCodeStats)
@@ -134,7 +142,14 @@ async function timeAutocannon(origin: string, connections: number, seconds: numb
       .reduce((sum, [, stat]) => sum + stat.count, 0) +
     result.errors +
     result.timeouts;
-  return { connections, requests: result.requests.total, seconds: round(result.duration), requestsPerSecond: Math.round(result.requests.total / result.duration), unexpectedStatus };
+  return {
+    connections,
+    requests: result.requests.total,
+    seconds: round(result.duration),
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    unexpectedStatus,
+    cpuMicrosPerRequest: Math.round((used.user + used.system) / result.requests.total),
+  };
 }
 
 export async function runEndpointBench(calls = 3000): Promise<EndpointBenchFigures> {
@@ -176,10 +191,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(new URL('./endpoint.json', import.meta.url), `${JSON.stringify(figures, null, 2)}\n`);
   const lines = [`endpoint benchmark (${figures.node}, ${figures.cpus} CPUs, load ${figures.loadAverage} before, forwarding app on 127.0.0.1, ${figures.calls} calls)`];
   for (const kit of figures.kit) {
-    lines.push(`  kit, every check on, concurrency ${String(kit.concurrency).padEnd(2)}: ${kit.requestsPerSecond} req/s (${kit.requests} requests in ${kit.seconds} s, ${kit.findings} findings)`);
+    lines.push(`  kit, every check on, concurrency ${String(kit.concurrency).padEnd(2)}: ${kit.requestsPerSecond} req/s (${kit.requests} requests in ${kit.seconds} s, ${kit.findings} findings, ${kit.cpuMicrosPerRequest} µs CPU/request)`);
   }
   for (const run of figures.autocannon) {
-    lines.push(`  autocannon, same requests, ${String(run.connections).padEnd(2)} conn: ${run.requestsPerSecond} req/s (${run.requests} requests in ${run.seconds} s, ${run.unexpectedStatus} unexpected)`);
+    lines.push(`  autocannon, same requests, ${String(run.connections).padEnd(2)} conn: ${run.requestsPerSecond} req/s (${run.requests} requests in ${run.seconds} s, ${run.unexpectedStatus} unexpected, ${run.cpuMicrosPerRequest} µs CPU/request)`);
   }
   lines.push(`  ratio, kit 1 call at a time / autocannon 1 conn: ${figures.ratioSequential}`);
   lines.push(`  ratio, kit default concurrency / autocannon same connections: ${figures.ratio} (goal >= 0.8)`, '');

@@ -24,8 +24,11 @@ import { aimedMaterial, aimedOutcome, type AimedMaterial } from '../src/arbitrar
 import { checkedExpectations, type Expectation } from '../src/check/endpoint/expectation.js';
 import { expectationsHold, FLOW_PROPERTIES } from './endpointFlow.js';
 
+/** No problem: one shared empty list, as most answers pass most checks. */
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
 function none(): readonly Problem[] {
-  return [];
+  return NO_PROBLEMS;
 }
 
 function answered(observation: AnswerObservation): observation is AnswerObservation & { exchange: { kind: 'answer' } } {
@@ -157,6 +160,7 @@ const wellFormed: EndpointProperty = {
     if (isSignatureProbe(observation)) return none();
     if (observation.decodeError !== undefined) return [{ key: 'xml.encoding', code: 12100, message: `the ${observation.role} answer: ${observation.decodeError}` }];
     const diagnostics = observation.validation?.diagnostics ?? [];
+    if (diagnostics.length === 0) return none();
     return diagnostics
       .filter((diagnostic) => diagnostic.ruleId.startsWith('xml.'))
       .map((diagnostic) => ({ key: diagnostic.ruleId, code: diagnostic.code, message: `the ${observation.role} answer: ${diagnostic.message}` }));
@@ -166,6 +170,7 @@ const wellFormed: EndpointProperty = {
 function validatorProblems(observation: AnswerObservation, severity: 'error' | 'warning'): readonly Problem[] {
   if (isSignatureProbe(observation)) return none();
   const diagnostics = observation.validation?.diagnostics ?? [];
+  if (diagnostics.length === 0) return none();
   return diagnostics
     .filter((diagnostic) => !diagnostic.ruleId.startsWith('xml.') && diagnostic.severity === severity)
     .map((diagnostic) => ({ key: diagnostic.ruleId, code: diagnostic.code, message: `the ${observation.role} answer, ${diagnostic.path}: ${diagnostic.message}` }));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
 import { signedString, signingUrl, tamperedSignature, twilioSignature, type ParamList } from '../../src/targets/http/signature.js';
-import { buildWebhookRequest } from '../../src/targets/http/webhookRequest.js';
+import { buildWebhookRequest, formEncode, withSignatureMode } from '../../src/targets/http/webhookRequest.js';
 
 const VECTOR_PARAMS = (caller: string): ParamList => [
   ['CallSid', 'CA1234567890ABCDE'],
@@ -96,5 +96,25 @@ describe('twilioSignature agrees with the twilio package', () => {
   it('no signature header without a token, none in missing mode', () => {
     expect(buildWebhookRequest({ url: 'http://h/', method: 'POST', params: [] }).headers['x-twilio-signature']).toBeUndefined();
     expect(buildWebhookRequest({ url: 'http://h/', method: 'POST', params: [], authToken: 't', signature: 'missing' }).headers['x-twilio-signature']).toBeUndefined();
+  });
+
+  it('formEncode writes what URLSearchParams writes, lone surrogates and all', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom(" !'()~*-._", '\uD800', 'x\uDC00', '😀 a+b&c=d%'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 8 }), (list) => {
+        expect(formEncode(list)).toBe(new URLSearchParams(list).toString());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a probe made from a signed request is the request built in that signature mode', () => {
+    fc.assert(
+      fc.property(url, params, fc.constantFrom('GET', 'POST'), fc.constantFrom('tampered', 'missing'), (base, list, method, mode) => {
+        const init = { url: base, method: method as 'GET' | 'POST', params: list, authToken: 'token' };
+        expect(withSignatureMode(buildWebhookRequest(init), mode as 'tampered' | 'missing')).toEqual(buildWebhookRequest({ ...init, signature: mode as 'tampered' | 'missing' }));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -55,33 +55,39 @@ export interface ObserveOptions {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** Media types by Content-Type header: an app sends the same one or two headers again and again. */
+const mediaTypes = new Map<string, string>();
+const MAX_MEDIA_TYPES = 64;
+
 export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const header = contentType ?? '';
+  let known = mediaTypes.get(header);
+  if (known === undefined) {
+    known = header.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (mediaTypes.size >= MAX_MEDIA_TYPES) mediaTypes.clear();
+    mediaTypes.set(header, known);
+  }
+  return known;
 }
 
 /** Reads one fetched answer through Twilio's stages. */
 export function observeAnswer(step: number, role: AnswerRole, expectsTwiml: boolean, fetched: { hops: readonly Hop[]; redirectProblem?: RedirectProblem }, options: ObserveOptions): AnswerObservation {
   const last = fetched.hops[fetched.hops.length - 1] as Hop;
-  const base = {
-    step,
-    role,
-    expectsTwiml,
-    hops: fetched.hops,
-    request: last.request,
-    exchange: last.exchange,
-    ...(fetched.redirectProblem === undefined ? {} : { redirectProblem: fetched.redirectProblem }),
-  };
   const exchange = last.exchange;
-  if (exchange.kind !== 'answer' || fetched.redirectProblem !== undefined) return base;
+  const redirectProblem = fetched.redirectProblem;
+  if (exchange.kind !== 'answer' || redirectProblem !== undefined) {
+    const base = { step, role, expectsTwiml, hops: fetched.hops, request: last.request, exchange };
+    return redirectProblem === undefined ? base : { ...base, redirectProblem };
+  }
   const mediaType = mediaTypeOf(exchange.headers['content-type']);
-  if (!expectsTwiml || exchange.status !== 200 || exchange.truncated) return { ...base, mediaType };
-  if (!TWIML_MEDIA_TYPES.has(mediaType) && mediaType !== PLAIN_MEDIA_TYPE) return { ...base, mediaType };
+  const read = expectsTwiml && exchange.status === 200 && !exchange.truncated && (TWIML_MEDIA_TYPES.has(mediaType) || mediaType === PLAIN_MEDIA_TYPE);
+  if (!read) return { step, role, expectsTwiml, hops: fetched.hops, request: last.request, exchange, mediaType };
   let text: string;
   try {
     text = decoder.decode(exchange.body);
   } catch {
-    return { ...base, mediaType, decodeError: 'the body is not valid UTF-8' };
+    return { step, role, expectsTwiml, hops: fetched.hops, request: last.request, exchange, mediaType, decodeError: 'the body is not valid UTF-8' };
   }
   const validation = options.cache?.validate(text) ?? validateXml(text, { ...options.validate, maxBytes: options.maxTwimlBytes });
-  return { ...base, mediaType, text, validation };
+  return { step, role, expectsTwiml, hops: fetched.hops, request: last.request, exchange, mediaType, text, validation };
 }

@@ -42,6 +42,7 @@ const MATERIALS_PER_CALL = 4;
 
 /** Fixed `--param` values replace generated ones of the same name; the rest keep the generator's order. */
 function withFixed(generated: VoiceRequestParams, fixed: ParamList): ParamList {
+  if (fixed.length === 0) return Object.entries(generated);
   const names = new Set(fixed.map(([name]) => name));
   return [...Object.entries(generated).filter(([name]) => !names.has(name)), ...fixed];
 }
@@ -154,6 +155,9 @@ function observed(client: HttpClient, onExchange: EndpointCheckOptions['onExchan
   };
 }
 
+/** One count of a document's coverage, and the tally it goes to. */
+type CoverageCount = readonly [tally: Map<string, number>, key: string, count: number];
+
 /** Answers Twilio executes as the call's next document: their attributes and nouns count for coverage. */
 const EXECUTED_ROLES: ReadonlySet<string> = new Set(['voice', 'action', 'redirect', 'gather-action', 'record-action']);
 
@@ -163,16 +167,17 @@ class RunState {
   readonly enabled: Set<string>;
   private readonly findings = new Map<string, Finding[]>();
   private readonly failed = new Set<string>();
-  private readonly runsOf = new Map<string, number>();
-  /** Calls that gave each property something to judge. */
-  private readonly exercisedOf = new Map<string, number>();
+  /** Calls counted before each property that failed was turned off; a property still on has seen every call. */
+  private readonly runsWhenDisabled = new Map<string, number>();
+  /** Properties some call gave something to judge while they were on. */
+  private readonly exercised = new Set<string>();
   /** `<Dial>`s by DialCallStatus whose next step the walk saw. */
   private readonly judgedStatuses = new Map<string, number>();
   private readonly fingerprints = new Set<string>();
   private readonly outcomes = new Map<string, number>();
   private readonly byOutcome = new Map<string, Map<string, number>>();
-  /** What each document exercises, by document: validations are remembered by text, so the same document object comes back. */
-  private readonly coverageOfDocument = new WeakMap<TwimlDocument, Coverage | null>();
+  /** What each document exercises, by document, as counts to add: validations are remembered by text, so the same document object comes back. */
+  private readonly coverageOfDocument = new WeakMap<TwimlDocument, readonly CoverageCount[]>();
   private readonly counts = { attributes: new Map<string, number>(), nouns: new Map<string, number>(), rules: new Map<string, number>(), valueClasses: new Map<string, number>() };
 
   constructor(
@@ -185,9 +190,8 @@ class RunState {
   countRun(transcript: CallTranscript): void {
     this.runsDone += 1;
     this.dialsReached += transcript.dialsReached;
-    for (const id of this.enabled) this.runsOf.set(id, (this.runsOf.get(id) ?? 0) + 1);
     for (const property of this.properties) {
-      if (this.enabled.has(property.id) && exercises(transcript, property)) this.exercisedOf.set(property.id, (this.exercisedOf.get(property.id) ?? 0) + 1);
+      if (!this.exercised.has(property.id) && this.enabled.has(property.id) && exercises(transcript, property)) this.exercised.add(property.id);
     }
     for (const dial of transcript.story.dials) {
       if (dial.status !== undefined && dial.next !== undefined) this.judgedStatuses.set(dial.status, (this.judgedStatuses.get(dial.status) ?? 0) + 1);
@@ -208,26 +212,32 @@ class RunState {
 
   /** Counts a document's attributes, nouns, rules and value classes, as the generator check's counter does (a document exercising nothing counts for nothing). */
   private count(document: TwimlDocument): void {
-    let one = this.coverageOfDocument.get(document);
-    if (one === undefined) {
-      try {
-        one = coverageOf([document]);
-      } catch {
-        one = null;
-      }
-      this.coverageOfDocument.set(document, one);
+    let counts = this.coverageOfDocument.get(document);
+    if (counts === undefined) {
+      counts = this.coverageCounts(document);
+      this.coverageOfDocument.set(document, counts);
     }
-    if (one === null) return;
+    for (const [map, key, count] of counts) map.set(key, (map.get(key) ?? 0) + count);
+  }
+
+  private coverageCounts(document: TwimlDocument): readonly CoverageCount[] {
+    let one: Coverage;
+    try {
+      one = coverageOf([document]);
+    } catch {
+      return [];
+    }
+    const counts: CoverageCount[] = [];
     for (const group of ['attributes', 'nouns', 'rules', 'valueClasses'] as const) {
-      const map = this.counts[group];
-      for (const [key, count] of Object.entries(one[group] ?? {})) map.set(key, (map.get(key) ?? 0) + count);
+      for (const [key, count] of Object.entries(one[group] ?? {})) counts.push([this.counts[group], key, count]);
     }
+    return counts;
   }
 
   addFinding(property: EndpointProperty, finding: Finding, failing: boolean): void {
     if (failing) {
       this.failed.add(property.id);
-      this.enabled.delete(property.id);
+      if (this.enabled.delete(property.id)) this.runsWhenDisabled.set(property.id, this.runsDone);
     }
     if (this.fingerprints.has(finding.fingerprint)) return;
     this.fingerprints.add(finding.fingerprint);
@@ -243,7 +253,7 @@ class RunState {
     const tally = { calls: this.runsDone, judgedStatuses: this.judgedStatuses };
     return this.properties.map((property) => {
       const findings = this.findings.get(property.id) ?? [];
-      const exercised = (this.exercisedOf.get(property.id) ?? 0) > 0 || findings.length > 0;
+      const exercised = this.exercised.has(property.id) || findings.length > 0;
       const notes = property.notes?.(tally) ?? [];
       return {
         id: property.id,
@@ -251,7 +261,7 @@ class RunState {
         source: property.source,
         grade: property.grade ?? 'must',
         status: this.failed.has(property.id) ? 'failed' : exercised ? 'passed' : 'not-exercised',
-        runs: this.runsOf.get(property.id) ?? 0,
+        runs: this.runsWhenDisabled.get(property.id) ?? this.runsDone,
         findings,
         durationMs,
         ...(notes.length > 0 ? { notes } : {}),

@@ -4,12 +4,12 @@ import type { DialVerb } from '../../model/dial.js';
 import type { GenericElement, TwimlDocument } from '../../model/document.js';
 import type { DialOutcome } from '../../model/outcome.js';
 import type { DerivedRequest, InterpretOptions } from '../../model/trace.js';
-import { fetchFollowingRedirects, type RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
+import { fetchFollowingRedirects, type FollowOptions, type RedirectMethodPolicy } from '../../targets/http/followRedirects.js';
 import type { HttpClient } from '../../targets/http/httpClient.js';
 import type { ParamList } from '../../targets/http/signature.js';
-import { buildWebhookRequest, type HttpMethod, type SignatureMode, type WebhookRequest } from '../../targets/http/webhookRequest.js';
+import { buildWebhookRequest, withSignatureMode, type HttpMethod, type WebhookRequest } from '../../targets/http/webhookRequest.js';
 import { dialedLegs, type DialedLeg } from '../../../reference/legs.js';
-import { observeAnswer, type AnswerObservation, type AnswerRole } from './answerObservation.js';
+import { observeAnswer, type AnswerObservation, type AnswerRole, type ObserveOptions } from './answerObservation.js';
 import { firstChangingVerb, nextStepOf, PASS_THROUGH, stateKey, verbName, type FlowStep } from './callFlow.js';
 import { paramsRecord, type CallStory, type DialEpisode } from './callStory.js';
 import { withCallerIdContext, withNounTwiml } from './contextDiagnostics.js';
@@ -109,6 +109,10 @@ interface Walk {
   /** The first request's parameters: who is calling decides some caller-ID rules. */
   readonly callParams: Readonly<Record<string, string>>;
   readonly dialShapes: DialShape[];
+  /** How TwiML answers and callbacks are fetched, and how answers are read: the same for every request of the call. */
+  readonly fetchTwiml: FollowOptions;
+  readonly fetchCallback: FollowOptions;
+  readonly observe: ObserveOptions;
 }
 
 /** Every `<Dial>` still waiting to learn what the call did after it learns it now, from the answer at `at` (default: the document being executed). */
@@ -174,17 +178,25 @@ async function fetchDerived(walk: Walk, step: number, requests: readonly Derived
 }
 
 async function fetchObservation(walk: Walk, step: number, role: AnswerRole, expectsTwiml: boolean, request: WebhookRequest): Promise<AnswerObservation> {
-  const fetched = await fetchFollowingRedirects(walk.client, request, {
-    maxBodyBytes: expectsTwiml ? walk.settings.maxTwimlBytes : CALLBACK_BODY_CAP,
-    redirectMethod: walk.settings.redirectMethod,
-    ...(walk.settings.authToken === undefined ? {} : { authToken: walk.settings.authToken }),
-    ...(walk.signal === undefined ? {} : { signal: walk.signal }),
-  });
-  return observeAnswer(step, role, expectsTwiml, fetched, {
-    maxTwimlBytes: walk.settings.maxTwimlBytes,
-    ...(walk.settings.validate === undefined ? {} : { validate: walk.settings.validate }),
-    ...(walk.settings.validationCache === undefined ? {} : { cache: walk.settings.validationCache }),
-  });
+  const fetched = await fetchFollowingRedirects(walk.client, request, expectsTwiml ? walk.fetchTwiml : walk.fetchCallback);
+  return observeAnswer(step, role, expectsTwiml, fetched, walk.observe);
+}
+
+function followOptions(settings: WalkSettings, maxBodyBytes: number, signal: AbortSignal | undefined): FollowOptions {
+  return {
+    maxBodyBytes,
+    redirectMethod: settings.redirectMethod,
+    ...(settings.authToken === undefined ? {} : { authToken: settings.authToken }),
+    ...(signal === undefined ? {} : { signal }),
+  };
+}
+
+function observeOptions(settings: WalkSettings): ObserveOptions {
+  return {
+    maxTwimlBytes: settings.maxTwimlBytes,
+    ...(settings.validate === undefined ? {} : { validate: settings.validate }),
+    ...(settings.validationCache === undefined ? {} : { cache: settings.validationCache }),
+  };
 }
 
 /** A document Twilio would go on executing: answered 200, readable, and breaking no error-level rule. */
@@ -201,9 +213,9 @@ function derivedToRequest(derived: DerivedRequest, authToken: string | undefined
   return buildWebhookRequest({ url: derived.url, method: derived.method, params, ...(authToken === undefined ? {} : { authToken }) });
 }
 
-function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, signature: SignatureMode = 'valid'): WebhookRequest {
+function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList): WebhookRequest {
   const token = walk.settings.authToken;
-  return buildWebhookRequest({ url, method, params, signature, ...(token === undefined ? {} : { authToken: token }) });
+  return buildWebhookRequest({ url, method, params, ...(token === undefined ? {} : { authToken: token }) });
 }
 
 /**
@@ -214,11 +226,25 @@ function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList, 
  */
 export async function walkCall(client: HttpClient, settings: WalkSettings, initialParams: ParamList, draws: CallDraws, signal?: AbortSignal): Promise<CallTranscript> {
   const callParams = paramsRecord(initialParams);
-  const walk: Walk = { client, settings, signal, observations: [], dials: [], statuses: [], flow: [], inputs: [], callParams, dialShapes: [] };
+  const walk: Walk = {
+    client,
+    settings,
+    signal,
+    observations: [],
+    dials: [],
+    statuses: [],
+    flow: [],
+    inputs: [],
+    callParams,
+    dialShapes: [],
+    fetchTwiml: followOptions(settings, settings.maxTwimlBytes, signal),
+    fetchCallback: followOptions(settings, CALLBACK_BODY_CAP, signal),
+    observe: observeOptions(settings),
+  };
   const firstRequest = signed(walk, settings.url, settings.method, initialParams);
   // The probes are independent of the real first request, so they travel alongside it; their
   // observations still come after it, in a fixed order.
-  const probes = settings.authToken === undefined ? [] : (['tampered', 'missing'] as const).map((mode) => probe(walk, initialParams, mode));
+  const probes = settings.authToken === undefined ? [] : (['tampered', 'missing'] as const).map((mode) => probe(walk, firstRequest, mode));
   const first = await fetchAnswer(walk, 1, 'voice', true, firstRequest);
   for (const observation of await Promise.all(probes)) walk.observations.push(observation);
   const { end, ended } = await walkDocuments(walk, first, callParams, draws);
@@ -227,14 +253,10 @@ export async function walkCall(client: HttpClient, settings: WalkSettings, initi
 }
 
 /** The first request again with a wrong or missing signature, sent once (no redirect followed): is it executed? */
-async function probe(walk: Walk, params: ParamList, mode: 'tampered' | 'missing'): Promise<AnswerObservation> {
-  const request = signed(walk, walk.settings.url, walk.settings.method, params, mode);
-  const exchange = await walk.client.send(request, { maxBodyBytes: walk.settings.maxTwimlBytes, ...(walk.signal === undefined ? {} : { signal: walk.signal }) });
-  return observeAnswer(1, mode === 'tampered' ? 'signature-tampered' : 'signature-missing', true, { hops: [{ request, exchange }] }, {
-    maxTwimlBytes: walk.settings.maxTwimlBytes,
-    ...(walk.settings.validate === undefined ? {} : { validate: walk.settings.validate }),
-    ...(walk.settings.validationCache === undefined ? {} : { cache: walk.settings.validationCache }),
-  });
+async function probe(walk: Walk, first: WebhookRequest, mode: 'tampered' | 'missing'): Promise<AnswerObservation> {
+  const request = withSignatureMode(first, mode);
+  const exchange = await walk.client.send(request, walk.fetchTwiml);
+  return observeAnswer(1, mode === 'tampered' ? 'signature-tampered' : 'signature-missing', true, { hops: [{ request, exchange }] }, walk.observe);
 }
 
 interface Stop {

@@ -30,6 +30,7 @@ export interface FetchResult {
   readonly redirectProblem?: RedirectProblem;
 }
 
+/** Also the options of each send (body cap and signal), passed on as they are. */
 export interface FollowOptions {
   readonly maxBodyBytes: number;
   readonly authToken?: string;
@@ -42,7 +43,7 @@ export async function fetchFollowingRedirects(client: HttpClient, first: Webhook
   const hops: Hop[] = [];
   let request = first;
   for (;;) {
-    const exchange = await client.send(request, { maxBodyBytes: options.maxBodyBytes, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+    const exchange = await client.send(request, options);
     hops.push({ request, exchange });
     if (exchange.kind !== 'answer' || exchange.status < 300 || exchange.status > 399) return { hops };
     if (!FOLLOWED_REDIRECTS.has(exchange.status)) {

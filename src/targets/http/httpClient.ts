@@ -62,12 +62,130 @@ export interface HttpClient {
 /** Connect limit: Twilio tries twice for 5 s each, so 10 s at most, never more than the total. @see facts §5 (Timeouts), 11205 */
 const CONNECT_LIMIT_MS = 10_000;
 
-function headerRecord(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+/** Header values as one string each, names lower-case (undici gives repeated headers as an array). */
+function headerRecord(parsed: Record<string, string | string[] | undefined>): Record<string, string> {
+  for (const name in parsed) {
+    const value = parsed[name];
+    if (Array.isArray(value)) parsed[name] = value.join(', ');
+    else if (value === undefined) delete parsed[name];
   }
-  return headers;
+  return parsed as Record<string, string>;
+}
+
+/** Where a URL goes, parsed once per distinct URL: a run sends to a handful of URLs again and again. */
+interface Destination {
+  readonly origin: string;
+  readonly protocol: string;
+  readonly path: string;
+}
+
+/** Distinct URLs remembered per client; an app that makes every URL unique cannot grow memory past this. */
+const MAX_DESTINATIONS = 256;
+
+/** undici's per-request controller, as much of it as the kit uses. */
+interface Controller {
+  abort(reason: Error): void;
+}
+
+/**
+ * One exchange as undici drives it (its dispatch handler interface): collects status, headers and
+ * the body up to the cap, and settles once, by the first of an answer, a failure, the deadline or a
+ * cancellation from outside. Cheaper than `request()`, which wraps every body in a stream.
+ */
+class Exchange {
+  private controller: Controller | undefined;
+  private settled = false;
+  private status: number | undefined;
+  private headers: Record<string, string> | undefined;
+  private readonly chunks: Buffer[] = [];
+  private length = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when the kit itself ended the exchange (deadline or cancellation): undici's later error is not news. */
+  private abortReason: Error | undefined;
+
+  constructor(
+    private readonly started: number,
+    private readonly timeoutMs: number,
+    private readonly maxBodyBytes: number,
+    private readonly resolve: (exchange: HttpExchange) => void,
+    private readonly cancellations: Set<Exchange> | undefined,
+  ) {}
+
+  /** Starts the whole-exchange time limit. */
+  arm(): void {
+    this.timer = setTimeout(() => this.end(new Error('deadline'), true), this.timeoutMs);
+  }
+
+  /** Cancels from outside (the run no longer needs this call): reported as `aborted`. */
+  cancel(): void {
+    this.end(new DOMException('This operation was aborted', 'AbortError'), false);
+  }
+
+  onRequestStart(controller: Controller): void {
+    this.controller = controller;
+    if (this.abortReason !== undefined) controller.abort(this.abortReason);
+  }
+
+  onResponseStart(_controller: Controller, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    // 1xx informational answers come before the real one.
+    if (statusCode < 200) return;
+    this.status = statusCode;
+    this.headers = headerRecord(headers);
+  }
+
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    if (this.settled) return;
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    if (this.length > this.maxBodyBytes) {
+      this.answer(true);
+      // Aborting destroys the socket: the rest of a huge body is never read.
+      this.abortReason = new Error('body cap reached');
+      controller.abort(this.abortReason);
+    }
+  }
+
+  onResponseEnd(): void {
+    if (!this.settled) this.answer(false);
+  }
+
+  onResponseError(_controller: Controller, error: Error): void {
+    if (!this.settled) this.fail(error, false);
+  }
+
+  private answer(truncated: boolean): void {
+    const body = this.chunks.length === 1 && !truncated ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.length);
+    this.settle({
+      kind: 'answer',
+      status: this.status as number,
+      headers: this.headers ?? {},
+      body: truncated ? body.subarray(0, this.maxBodyBytes + 1) : body,
+      truncated,
+      elapsedMs: performance.now() - this.started,
+    });
+  }
+
+  /** The kit ends the exchange itself: it fails now, and undici drops the request (and its socket) when it has one. */
+  private end(reason: Error, deadlinePassed: boolean): void {
+    if (this.settled) return;
+    this.fail(reason, deadlinePassed);
+    this.abortReason = reason;
+    this.controller?.abort(reason);
+  }
+
+  private fail(error: unknown, deadlinePassed: boolean): void {
+    const failure = classifyTransportError(error, deadlinePassed);
+    const begun = this.status === undefined ? undefined : { status: this.status, bodyBytes: this.length };
+    const message = failure === 'timeout' ? timeoutMessage(this.timeoutMs, begun) : describe(error);
+    this.settle({ kind: 'failure', failure, message, ...begun, elapsedMs: performance.now() - this.started });
+  }
+
+  private settle(exchange: HttpExchange): void {
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.cancellations?.delete(this);
+    this.resolve(exchange);
+  }
 }
 
 /**
@@ -88,69 +206,55 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     bodyTimeout: timeoutMs,
     maxHeaderSize: 16 * 1024,
   });
+  const destinations = new Map<string, Destination>();
+  // One listener per outside signal (a call's), not one per request: it cancels that call's exchanges in flight.
+  const cancellable = new WeakMap<AbortSignal, Set<Exchange>>();
 
-  async function send(request: WebhookRequest, sendOptions: SendOptions): Promise<HttpExchange> {
-    const url = new URL(request.url);
-    if (!allowed.has(url.origin)) {
-      const reason = url.protocol === 'http:' || url.protocol === 'https:' ? 'other-origin' : 'not-http';
-      return { kind: 'refused-origin', origin: url.origin, reason, ...(targetOrigin === undefined ? {} : { targetOrigin }) };
+  function destinationOf(href: string): Destination {
+    let known = destinations.get(href);
+    if (known === undefined) {
+      const url = new URL(href);
+      known = { origin: url.origin, protocol: url.protocol, path: `${url.pathname}${url.search}` };
+      if (destinations.size >= MAX_DESTINATIONS) destinations.clear();
+      destinations.set(href, known);
+    }
+    return known;
+  }
+
+  function cancellationsOf(signal: AbortSignal): Set<Exchange> {
+    let set = cancellable.get(signal);
+    if (set === undefined) {
+      const exchanges = new Set<Exchange>();
+      set = exchanges;
+      cancellable.set(signal, exchanges);
+      signal.addEventListener('abort', () => {
+        for (const exchange of [...exchanges]) exchange.cancel();
+      }, { once: true });
+    }
+    return set;
+  }
+
+  function send(request: WebhookRequest, sendOptions: SendOptions): Promise<HttpExchange> {
+    let destination: Destination;
+    try {
+      destination = destinationOf(request.url);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!allowed.has(destination.origin)) {
+      const reason = destination.protocol === 'http:' || destination.protocol === 'https:' ? 'other-origin' : 'not-http';
+      return Promise.resolve({ kind: 'refused-origin', origin: destination.origin, reason, ...(targetOrigin === undefined ? {} : { targetOrigin }) });
     }
     const started = performance.now();
-    // One timer and one controller per exchange: cheaper than AbortSignal.timeout + AbortSignal.any on every request.
-    const controller = new AbortController();
-    let deadlinePassed = false;
-    const timer = setTimeout(() => {
-      deadlinePassed = true;
-      controller.abort();
-    }, timeoutMs);
     const outside = sendOptions.signal;
-    const abortFromOutside = (): void => controller.abort();
-    if (outside !== undefined) {
-      if (outside.aborted) controller.abort();
-      else outside.addEventListener('abort', abortFromOutside, { once: true });
-    }
-    const signal = controller.signal;
-    let status: number | undefined;
-    let length = 0;
-    try {
-      const response = await agent.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal,
-      });
-      status = response.statusCode;
-      const chunks: Buffer[] = [];
-      let truncated = false;
-      for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        chunks.push(chunk);
-        length += chunk.length;
-        if (length > sendOptions.maxBodyBytes) {
-          truncated = true;
-          break;
-        }
-      }
-      // Breaking out of the loop destroys the stream and its socket: the rest of a huge body is never read.
-      const body = Buffer.concat(chunks, length);
-      return {
-        kind: 'answer',
-        status,
-        headers: headerRecord(response.headers),
-        body: truncated ? body.subarray(0, sendOptions.maxBodyBytes + 1) : body,
-        truncated,
-        elapsedMs: performance.now() - started,
-      };
-    } catch (error) {
-      const failure = classifyTransportError(error, deadlinePassed);
-      const begun = status === undefined ? undefined : { status, bodyBytes: length };
-      const message = failure === 'timeout' ? timeoutMessage(timeoutMs, begun) : describe(error);
-      return { kind: 'failure', failure, message, ...begun, elapsedMs: performance.now() - started };
-    } finally {
-      clearTimeout(timer);
-      outside?.removeEventListener('abort', abortFromOutside);
-    }
+    return new Promise((resolve) => {
+      const cancellations = outside === undefined ? undefined : cancellationsOf(outside);
+      const exchange = new Exchange(started, timeoutMs, sendOptions.maxBodyBytes, resolve, cancellations);
+      if (outside?.aborted === true) return exchange.cancel();
+      cancellations?.add(exchange);
+      exchange.arm();
+      agent.dispatch({ origin: destination.origin, path: destination.path, method: request.method, headers: request.headers, body: request.body ?? null }, exchange);
+    });
   }
 
   return {

@@ -1,4 +1,4 @@
-import { tamperedSignature, twilioSignature, type ParamList } from './signature.js';
+import { signatureOver, signingUrl, tamperedSignature, type ParamList } from './signature.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -26,9 +26,80 @@ export interface WebhookRequestInit {
   readonly signature?: SignatureMode;
 }
 
-/** Form encoding (`application/x-www-form-urlencoded`, spaces as `+`), the form both bodies and GET queries use. */
+/** Where encodeURIComponent differs from the form serializer: it leaves `!'()~` alone and writes a space `%20`. */
+const FORM_DIFFERENCES = /[!'()~]|%20/g;
+const FORM_SPELLING: Readonly<Record<string, string>> = { '!': '%21', "'": '%27', '(': '%28', ')': '%29', '~': '%7E', '%20': '+' };
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** How the form serializer writes each ASCII character: '' for one it leaves as it is (letters, digits, `*-._`). */
+const ASCII_FORM: readonly string[] = Array.from({ length: 128 }, (_, code) => {
+  const character = String.fromCharCode(code);
+  if (/[A-Za-z0-9*._-]/.test(character)) return '';
+  return character === ' ' ? '+' : `%${code.toString(16).toUpperCase().padStart(2, '0')}`;
+});
+
+/** Text with a character beyond ASCII: UTF-8 percent-encoded, a lone surrogate as U+FFFD. */
+function formComponentBeyondAscii(text: string): string {
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(text);
+  } catch {
+    encoded = encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+  }
+  return encoded.replace(FORM_DIFFERENCES, (found) => FORM_SPELLING[found] as string);
+}
+
+/** One name or value as the form serializer writes it; most are ASCII and many need no escape at all. */
+function formComponent(text: string): string {
+  let encoded = '';
+  let copied = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 128) return formComponentBeyondAscii(text);
+    const spelling = ASCII_FORM[code] as string;
+    if (spelling === '') continue;
+    encoded += text.slice(copied, index) + spelling;
+    copied = index + 1;
+  }
+  return copied === 0 ? text : encoded + text.slice(copied);
+}
+
+/**
+ * Form encoding (`application/x-www-form-urlencoded`, spaces as `+`), the form both bodies and GET
+ * queries use: the very string `new URLSearchParams(params).toString()` gives, written directly.
+ */
 export function formEncode(params: ParamList): string {
-  return new URLSearchParams(params.map(([name, value]): [string, string] => [name, value])).toString();
+  let encoded = '';
+  for (let index = 0; index < params.length; index += 1) {
+    const [name, value] = params[index] as readonly [string, string];
+    encoded += `${index === 0 ? '' : '&'}${formComponent(name)}=${formComponent(value)}`;
+  }
+  return encoded;
+}
+
+/** A URL a request goes to, normalized once: without its fragment, and what a query is appended with. */
+interface RequestUrl {
+  readonly href: string;
+  readonly queryJoin: string;
+  /** What Twilio signs for `href` (the signing URL of `href` plus a query is this plus the query). */
+  readonly signing: string;
+}
+
+/** Distinct URLs remembered; a run sends to a handful again and again, and a hostile app cannot grow memory past this. */
+const MAX_URLS = 256;
+const requestUrls = new Map<string, RequestUrl>();
+
+function requestUrlOf(url: string): RequestUrl {
+  let known = requestUrls.get(url);
+  if (known === undefined) {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    const href = parsed.href;
+    known = { href, queryJoin: parsed.search === '' ? (href.endsWith('?') ? '' : '?') : '&', signing: signingUrl(href) };
+    if (requestUrls.size >= MAX_URLS) requestUrls.clear();
+    requestUrls.set(url, known);
+  }
+  return known;
 }
 
 /**
@@ -37,13 +108,16 @@ export function formEncode(params: ParamList): string {
  * @see facts §5 (Method & encoding; headers seen), §5.1
  */
 export function buildWebhookRequest(init: WebhookRequestInit): WebhookRequest {
-  const parsed = new URL(init.url);
-  parsed.hash = '';
-  let url = parsed.href;
+  const target = requestUrlOf(init.url);
+  let url = target.href;
+  let signing = target.signing;
   let body: string | undefined;
   const encoded = formEncode(init.params);
   if (init.method === 'GET') {
-    if (encoded !== '') url += (parsed.search === '' ? (url.endsWith('?') ? '' : '?') : '&') + encoded;
+    if (encoded !== '') {
+      url += target.queryJoin + encoded;
+      signing += target.queryJoin + encoded;
+    }
   } else {
     body = encoded;
   }
@@ -54,10 +128,25 @@ export function buildWebhookRequest(init: WebhookRequestInit): WebhookRequest {
   if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded; charset=utf-8';
   const mode = init.signature ?? 'valid';
   if (init.authToken !== undefined && mode !== 'missing') {
-    const signature = twilioSignature(init.authToken, url, init.method === 'GET' ? [] : init.params);
+    const signature = signatureOver(init.authToken, signing, init.method === 'GET' ? [] : init.params);
     headers['x-twilio-signature'] = mode === 'tampered' ? tamperedSignature(signature) : signature;
   }
   return { method: init.method, url, headers, body, params: init.params };
+}
+
+/**
+ * The same request with the signature header set another way: what `buildWebhookRequest` gives for
+ * the same init with `signature: mode`, without signing again (the signed string is the same).
+ */
+export function withSignatureMode(request: WebhookRequest, mode: SignatureMode): WebhookRequest {
+  const signature = request.headers['x-twilio-signature'];
+  if (signature === undefined || mode === 'valid') return request;
+  const headers: Record<string, string> = {};
+  for (const name in request.headers) {
+    if (name !== 'x-twilio-signature') headers[name] = request.headers[name] as string;
+    else if (mode === 'tampered') headers[name] = tamperedSignature(signature);
+  }
+  return { ...request, headers };
 }
 
 function shellQuote(text: string): string {
