@@ -8,6 +8,12 @@ import type { CaseResult, FromWorker, PassSpec, ToWorker } from './caseMessages.
 
 /** Cases per message: big enough that messages cost little per case, small enough to keep workers busy. */
 export const BATCH = 64;
+/**
+ * Each worker is a V8 isolate of its own; a young generation of 8 MB (V8 picks more) keeps two workers
+ * ~50 MB lighter at no measured cost in speed (100,000 cases, 2 workers: 16 MB 247 MB rss 15.4 s,
+ * 8 MB 232 MB 15.6 s, 4 MB 210 MB 16.1 s).
+ */
+const YOUNG = { maxYoungGenerationSizeMb: 8 };
 /** Batches asked ahead of the case the runner is at, per worker. */
 const AHEAD = 3;
 
@@ -39,7 +45,7 @@ export class CasePool {
   constructor(count: number) {
     const entry = workerEntry();
     this.workers = Array.from({ length: count }, () => {
-      const worker = entry.ts === undefined ? new Worker(entry.file) : new Worker(tsxBootstrap(entry.ts), { eval: true });
+      const worker = entry.ts === undefined ? new Worker(entry.file, { resourceLimits: YOUNG }) : new Worker(tsxBootstrap(entry.ts), { eval: true, resourceLimits: YOUNG });
       worker.on('message', (message: FromWorker) => this.receive(message));
       worker.on('error', (error) => this.stop(new DialKitError('DIALKIT_ERR_WORKER', `a worker thread failed: ${error.message}`)));
       worker.on('exit', (code) => {
