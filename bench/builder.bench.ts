@@ -1,7 +1,9 @@
 /**
  * The whole builder check against the builder alone, on the same documents: what a user waits for.
  *
- *   node --import tsx bench/builder.bench.ts [cases=20000] [rounds=3] [workers=0,1,2]
+ *   npm run build && node --import tsx bench/builder.bench.ts [cases=20000] [rounds=3] [workers=0,1,2]
+ *
+ * It runs the compiled kit (dist/), as `dial-kit generator` does, so worker threads load compiled code.
  *
  * For each property (valid documents, documents that break a rule) and each worker count:
  * - whole check: `runBuilderProperties` on the bundled twilio package, as `dial-kit generator` runs it
@@ -14,16 +16,16 @@
 import fc from 'fast-check';
 import { availableParallelism, loadavg } from 'node:os';
 import twilio from 'twilio';
-import { builderProperties } from '../properties/builder.js';
+import { builderProperties } from '../dist/properties/builder.js';
 import type { BuilderProperty } from '../src/check/builderProperty.js';
 import type { Case } from '../src/check/parallel/caseMessages.js';
-import { casesOf } from '../src/check/parallel/casesOf.js';
-import { RunRandoms } from '../src/check/parallel/runRandom.js';
-import { runBuilderProperties } from '../src/check/runBuilderProperties.js';
-import { driveVoiceResponse, type BuilderConstructor } from '../src/targets/builder/driveVoiceResponse.js';
-import { moduleTarget } from '../src/targets/builder/moduleTarget.js';
-import { withTimeout } from '../src/targets/builder/withTimeout.js';
-import { CALL_STYLES } from '../src/targets/builder/callStyle.js';
+import { casesOf } from '../dist/src/check/parallel/casesOf.js';
+import { RunRandoms } from '../dist/src/check/parallel/runRandom.js';
+import { runBuilderProperties } from '../dist/src/check/runBuilderProperties.js';
+import { driveVoiceResponse, type BuilderConstructor } from '../dist/src/targets/builder/driveVoiceResponse.js';
+import { moduleTarget } from '../dist/src/targets/builder/moduleTarget.js';
+import { withTimeout } from '../dist/src/targets/builder/withTimeout.js';
+import { CALL_STYLES } from '../dist/src/targets/builder/callStyle.js';
 
 const VoiceResponse = twilio.twiml.VoiceResponse as unknown as BuilderConstructor;
 const CHUNK = 2000;

@@ -2,18 +2,20 @@
  * Memory over a long builder run: the resident set of the whole process (main thread and workers)
  * while `runBuilderProperties` checks the bundled twilio package on 1,000,000 valid cases.
  *
- *   node --import tsx bench/memory.bench.ts [cases=1000000] [workers=auto]
+ *   npm run build && node --import tsx bench/memory.bench.ts [cases=1000000] [workers=auto]
+ *
+ * It runs the compiled kit (dist/), as `dial-kit generator` does.
  *
  * RSS is read every 10,000 cases (from the progress callback, so it is counted, not timed); the peak,
  * and the highest reading of the first and of the last tenth, show whether memory stays flat. Goal:
  * at most 200 MB. No test asserts these figures.
  */
 import { availableParallelism } from 'node:os';
-import { builderProperties } from '../properties/builder.js';
-import { runBuilderProperties } from '../src/check/runBuilderProperties.js';
-import { workersOption } from '../src/cli/workersOption.js';
-import { moduleTarget } from '../src/targets/builder/moduleTarget.js';
-import { withTimeout } from '../src/targets/builder/withTimeout.js';
+import { builderProperties } from '../dist/properties/builder.js';
+import { runBuilderProperties } from '../dist/src/check/runBuilderProperties.js';
+import { workersOption } from '../dist/src/cli/workersOption.js';
+import { moduleTarget } from '../dist/src/targets/builder/moduleTarget.js';
+import { withTimeout } from '../dist/src/targets/builder/withTimeout.js';
 
 const EVERY = 10_000;
 const cases = Number(process.argv[2] ?? 1_000_000);

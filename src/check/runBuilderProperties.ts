@@ -96,8 +96,10 @@ interface CaseLook {
   readonly skipped: boolean;
   readonly print?: string;
   readonly broken: boolean;
-  /** Adds the case's coverage to the run's counts. */
+  /** Adds the case's coverage to the run's counts (a case that is not skipped). */
   readonly cover: () => void;
+  /** Told of every case the run counts, skipped or not, after `cover`. */
+  readonly counted?: () => void;
 }
 
 /**
@@ -143,8 +145,7 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
   // the passes); the counted cases of a batch the run stops inside are drawn again here at the end.
   let coveredUpTo = 0;
   const uncovered: number[] = [];
-  const coverPooled = (ordinal: number): void => {
-    uncovered.push(ordinal);
+  const closeBatch = (ordinal: number): void => {
     if (ordinal !== coveredUpTo + BATCH - 1) return;
     counter.addDrained((pooled as CasePool).takeBatchCoverage(ordinal));
     coveredUpTo += BATCH;
@@ -162,7 +163,7 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
       }
       if (result.drawn !== undefined) return lookHere(result.drawn);
       const ordinal = shardOrdinal(options.shard, ticket.runId);
-      return { outcomeKind: result.outcomeKind ?? 'xml', ok: result.ok === true, skipped: result.skipped === true, ...(result.print === undefined ? {} : { print: result.print }), broken: result.broken === true, cover: () => coverPooled(ordinal) };
+      return { outcomeKind: result.outcomeKind ?? 'xml', ok: result.ok === true, skipped: result.skipped === true, ...(result.print === undefined ? {} : { print: result.print }), broken: result.broken === true, cover: () => uncovered.push(ordinal), counted: () => closeBatch(ordinal) };
     };
     const check = fc.asyncProperty(casesOf(property, styles) as fc.Arbitrary<Case | Ticket>, async (item: Case | Ticket) => {
       if (lockedBroken) return true;
@@ -176,6 +177,7 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
           if (countCoverage) look.cover();
           options.onProgress?.(property, counted - counts.skipped, shardShare(options.shard, runs));
         }
+        if (countCoverage) look.counted?.();
       }
       if (look.ok) {
         if (look.skipped) fc.pre(false);
