@@ -12,13 +12,13 @@
  * autocannon each share the machine with the same separate server. Writes bench/endpoint.json and
  * prints a table. Traffic goes to 127.0.0.1 only, bounded in count and time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { checkEndpoint } from '../properties/endpoint.js';
 import { DEFAULT_CONCURRENCY } from '../src/check/endpoint/endpointOptions.js';
 import type { WebhookRequest } from '../src/targets/http/webhookRequest.js';
+import { startForwardingApp } from './support/forwardingAppProcess.js';
 
 interface AutocannonRequest {
   readonly method: string;
@@ -89,24 +89,7 @@ function toAutocannon(request: WebhookRequest): AutocannonRequest {
   return { method: request.method, path: `${url.pathname}${url.search}`, headers: { ...request.headers }, ...(request.body === undefined ? {} : { body: request.body }) };
 }
 
-/** Starts examples/forwarding-app/main.ts in a child process and resolves to its voice URL. */
-function startAppProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const main = new URL('../examples/forwarding-app/main.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', main, '0'], { env: { ...process.env, TWILIO_AUTH_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the forwarding app did not start within 20 s')), 20_000);
-    let output = '';
-    child.stdout?.on('data', (data: Buffer) => {
-      output += data.toString();
-      const match = /voice URL (\S+)/.exec(output);
-      if (match !== null) {
-        clearTimeout(timer);
-        resolve({ url: match[1] as string, child });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the forwarding app exited with ${code}`)));
-  });
-}
+const startAppProcess = (): ReturnType<typeof startForwardingApp> => startForwardingApp(TOKEN);
 
 async function timeKit(url: string, calls: number, concurrency: number, recorded?: { requests: AutocannonRequest[]; statuses: number[] }): Promise<KitFigures> {
   let sent = 0;

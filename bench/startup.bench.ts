@@ -12,11 +12,12 @@
  * change); rounds alternate between builds and commands so a busy machine slows them alike. Figures
  * are the median and the min–max of the rounds. Traffic goes to 127.0.0.1 only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startForwardingApp } from './support/forwardingAppProcess.js';
 
 const TOKEN = 'bench-token';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,24 +38,7 @@ interface Sample {
   readonly firstDoneMs?: number;
 }
 
-/** Starts examples/forwarding-app/main.ts in a child process and resolves to its voice URL. */
-function startAppProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const main = join(ROOT, 'examples/forwarding-app/main.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', main, '0'], { env: { ...process.env, TWILIO_AUTH_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the forwarding app did not start within 20 s')), 20_000);
-    let output = '';
-    child.stdout?.on('data', (data: Buffer) => {
-      output += data.toString();
-      const match = /voice URL (\S+)/.exec(output);
-      if (match !== null) {
-        clearTimeout(timer);
-        resolve({ url: match[1] as string, child });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the forwarding app exited with ${code}`)));
-  });
-}
+const startAppProcess = (): ReturnType<typeof startForwardingApp> => startForwardingApp(TOKEN);
 
 function scenarios(url: string, twimlFile: string): Scenario[] {
   const events = ['--seed', '1', '--ndjson', '-'];
