@@ -50,6 +50,19 @@ describe('--workers: worker threads change the speed of a builder run, never its
     expect((alone as RunReport).findingCount).toBeGreaterThan(0);
   }, 120_000);
 
+  it('workers really draw: a property changed after it left the catalogue is caught by the first case\'s probe and stops the run (exit 2), never checks other cases', async () => {
+    const [valid] = builderProperties('valid');
+    const [invalid] = builderProperties('invalid');
+    const changed = { ...valid!, arbitrary: invalid!.arbitrary };
+    const target = withTimeout(await moduleTarget({}), 5000);
+    try {
+      await expect(runBuilderProperties([changed], target, { seed: 1, runs: 100, workers: 1 })).rejects.toMatchObject({ code: 'DIALKIT_ERR_WORKER' });
+      await expect(runBuilderProperties([changed], target, { seed: 1, runs: 100, workers: 0 })).resolves.toBeDefined();
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+
   it('a shard of a run: the same cases and the same first failure', async () => {
     const clamping = async (): Promise<BuilderTarget> => withTimeout(await moduleTarget({ module: 'test/generator/fixtures/clampingBuilder.mjs', exportPath: 'VoiceResponse' }), 5000);
     const [alone, pooled] = await bothWays(clamping, 'valid', { seed: 11, runs: 400, shard: { index: 2, count: 3 } });
