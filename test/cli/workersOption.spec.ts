@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { AUTO_WORKERS_FROM_RUNS, workersOption } from '../../src/cli/workersOption.js';
 
 describe('--workers N|auto', () => {
-  it('auto (the default) starts one worker per core, at most 8, for runs of 1000 cases or more, and none for shorter runs', () => {
+  it('auto (the default) starts one worker per core, at most 8, for runs of 1000 cases or more, and none for shorter runs or on one core', () => {
     expect(workersOption(undefined, AUTO_WORKERS_FROM_RUNS, 2)).toBe(2);
     expect(workersOption('auto', 100_000, 64)).toBe(8);
     expect(workersOption(undefined, AUTO_WORKERS_FROM_RUNS - 1, 16)).toBe(0);
+    expect(workersOption('auto', 100_000, 1)).toBe(0);
   });
 
   it('takes a whole number from 0 to 64 as given', () => {
