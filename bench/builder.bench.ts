@@ -13,14 +13,12 @@
  * Rounds alternate which side goes first; the median and spread (min–max) are printed. The ratio is
  * whole check / builder alone; the goal is at most 1.5. No test asserts these figures.
  */
-import fc from 'fast-check';
 import { availableParallelism, loadavg } from 'node:os';
 import twilio from 'twilio';
 import { builderProperties } from '../dist/properties/builder.js';
 import type { BuilderProperty } from '../src/check/builderProperty.js';
 import type { Case } from '../src/check/parallel/caseMessages.js';
-import { casesOf } from '../dist/src/check/parallel/casesOf.js';
-import { RunRandoms } from '../dist/src/check/parallel/runRandom.js';
+import { RunCases } from '../dist/src/check/parallel/runCases.js';
 import { runBuilderProperties } from '../dist/src/check/runBuilderProperties.js';
 import { driveVoiceResponse, type BuilderConstructor } from '../dist/src/targets/builder/driveVoiceResponse.js';
 import { moduleTarget } from '../dist/src/targets/builder/moduleTarget.js';
@@ -41,13 +39,12 @@ const spread = (values: readonly number[], digits: number): string => `${median(
 
 /** The builder alone on the run's cases, drawn chunk by chunk outside the timing; ms. */
 function builderAlone(property: BuilderProperty, cases: number): number {
-  const draw = fc.asyncProperty(casesOf(property, CALL_STYLES), (_drawn: Case) => Promise.resolve(true));
-  const randoms = new RunRandoms(SEED);
+  const run = new RunCases(property, CALL_STYLES, SEED);
   let elapsed = 0;
   let sink = 0;
   for (let from = 0; from < cases; from += CHUNK) {
     const chunk: Case[] = [];
-    for (let runId = from; runId < Math.min(cases, from + CHUNK); runId += 1) chunk.push(draw.generate(randoms.at(runId), runId).value[0]);
+    for (let runId = from; runId < Math.min(cases, from + CHUNK); runId += 1) chunk.push(run.at(runId));
     const start = process.hrtime.bigint();
     for (const [document, calls] of chunk) {
       try {

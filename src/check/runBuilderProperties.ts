@@ -12,9 +12,9 @@ import { compressPath, expandPath } from './replayToken.js';
 import type { Case, PassSpec, PropertyRecipe } from './parallel/caseMessages.js';
 import { BATCH, CasePool } from './parallel/casePool.js';
 import { casesOf } from './parallel/casesOf.js';
-import { RunRandoms } from './parallel/runRandom.js';
+import { RunCases } from './parallel/runCases.js';
 import { Ticket, ticketProperty } from './parallel/ticketProperty.js';
-import { runIndexOf, shardProperty, shardShare, type Shard } from './shard.js';
+import { runIndexOf, shardOrdinalOf, shardProperty, shardShare, type Shard } from './shard.js';
 
 export interface RunBuilderOptions {
   readonly seed: number;
@@ -157,12 +157,12 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     let locked: string | undefined;
     let lockedBroken = false;
     const lookThere = async (ticket: Ticket): Promise<CaseLook> => {
-      const result = await (pooled as CasePool).take(shardOrdinal(options.shard, ticket.runId));
+      const ordinal = shardOrdinalOf(options.shard, ticket.runId);
+      const result = await (pooled as CasePool).take(ordinal);
       if (result.probe !== undefined && result.probe !== JSON.stringify(ticket.draw(check).value[0])) {
         throw new DialKitError('DIALKIT_ERR_WORKER', 'a worker thread drew another case than this thread draws at the same position (a property changed after it left the catalogue, or a fast-check upgrade); run with --workers 0');
       }
       if (result.drawn !== undefined) return lookHere(result.drawn);
-      const ordinal = shardOrdinal(options.shard, ticket.runId);
       return { outcomeKind: result.outcomeKind ?? 'xml', ok: result.ok === true, skipped: result.skipped === true, ...(result.print === undefined ? {} : { print: result.print }), broken: result.broken === true, cover: () => uncovered.push(ordinal), counted: () => closeBatch(ordinal) };
     };
     const check = fc.asyncProperty(casesOf(property, styles) as fc.Arbitrary<Case | Ticket>, async (item: Case | Ticket) => {
@@ -222,12 +222,8 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     if (lockedBroken || options.replayPath !== undefined) break;
   }
   if (uncovered.length > 0) {
-    const draw = fc.asyncProperty(casesOf(property, styles), (_drawn: Case) => Promise.resolve(true));
-    const randoms = new RunRandoms(options.seed);
-    for (const ordinal of uncovered) {
-      const runId = runIndexOf(options.shard, ordinal);
-      counter.add(draw.generate(randoms.at(runId), runId).value[0][0], withRules);
-    }
+    const cases = new RunCases(property, styles, options.seed);
+    for (const ordinal of uncovered) counter.add(cases.at(runIndexOf(options.shard, ordinal))[0], withRules);
   }
   const base = { id: property.id, title: property.title, source: property.source, grade: property.grade ?? 'must', runs: numRuns, counts } as const;
   const seenAgain: ExpectedFailure[] = [...expected].map(([print, cases]) => ({ ...(known.get(print) as KnownFailure), cases }));
@@ -243,11 +239,6 @@ function count(counts: { built: number; refused: number; skipped: number }, kind
   else if (kind === 'unexpressible') counts.skipped += 1;
 }
 
-
-/** A case's ordinal among the shard's cases (its position in the run without a shard). */
-function shardOrdinal(shard: Shard | undefined, runId: number): number {
-  return shard === undefined ? runId : (runId - (shard.index - 1)) / shard.count;
-}
 
 /** What the workers need to draw (and build and judge) a pass's cases as this thread would. */
 function passSpec(property: BuilderProperty, options: RunBuilderOptions, styles: readonly CallStyle[], target: BuilderTarget, judge: JudgeOptions, withRules: boolean): PassSpec {

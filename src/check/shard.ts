@@ -27,6 +27,11 @@ export function runIndexOf(shard: Shard | undefined, shardCaseIndex: number): nu
   return shard === undefined ? shardCaseIndex : shardCaseIndex * shard.count + shard.index - 1;
 }
 
+/** The inverse of {@link runIndexOf}: a shard case's ordinal (from 0) from its position in the whole run. */
+export function shardOrdinalOf(shard: Shard | undefined, runIndex: number): number {
+  return shard === undefined ? runIndex : (runIndex - (shard.index - 1)) / shard.count;
+}
+
 const OTHER_SHARD: unique symbol = Symbol('case of another shard');
 
 /**

@@ -3,7 +3,6 @@
  * thread asks for, exactly as fast-check would draw them there (RunRandoms), and, when the run's
  * builder is a module it can load too, builds and judges them, answering only what the runner needs.
  */
-import fc from 'fast-check';
 import { parentPort } from 'node:worker_threads';
 import { isDialKitError } from '../../errors.js';
 import { moduleTarget } from '../../targets/builder/moduleTarget.js';
@@ -12,18 +11,16 @@ import { verdictFingerprint } from '../builderFinding.js';
 import type { BuilderProperty } from '../builderProperty.js';
 import { judgeBuild } from '../checkBuild.js';
 import { runIndexOf } from '../shard.js';
-import { casesOf } from './casesOf.js';
-import type { Case, CaseResult, FromWorker, PassSpec, TargetRecipe, ToWorker } from './caseMessages.js';
+import type { CaseResult, FromWorker, PassSpec, TargetRecipe, ToWorker } from './caseMessages.js';
 import { CoverageCounter } from '../coverageCounter.js';
-import { RunRandoms } from './runRandom.js';
+import { RunCases } from './runCases.js';
 
 interface Pass {
   readonly id: number;
   readonly spec: PassSpec;
   readonly property: BuilderProperty;
-  readonly draw: fc.IAsyncProperty<[Case]>;
   readonly target: Promise<BuilderTarget> | undefined;
-  readonly randoms: RunRandoms;
+  readonly cases: RunCases;
 }
 
 const port = parentPort;
@@ -62,15 +59,14 @@ function catalogueOf(spec: PassSpec): Promise<readonly BuilderProperty[]> {
 async function begin(id: number, spec: PassSpec): Promise<Pass> {
   const property = (await catalogueOf(spec)).find((candidate) => candidate.id === spec.propertyId);
   if (property === undefined) throw new Error(`no catalogue property ${spec.propertyId}`);
-  const draw: fc.IAsyncProperty<[Case]> = fc.asyncProperty(casesOf(property, spec.callStyles), (_drawn: Case) => Promise.resolve(true));
-  return { id, spec, property, draw, target: spec.target === undefined ? undefined : targetOf(spec.target), randoms: new RunRandoms(spec.seed) };
+  return { id, spec, property, target: spec.target === undefined ? undefined : targetOf(spec.target), cases: new RunCases(property, spec.callStyles, spec.seed) };
 }
 
 /** The coverage of a batch's cases, drained into each batch's reply. */
 const batchCoverage = new CoverageCounter();
 
 async function caseAt(current: Pass, runId: number, probe: boolean): Promise<CaseResult> {
-  const drawn = (current.draw.generate(current.randoms.at(runId), runId).value as [Case])[0];
+  const drawn = current.cases.at(runId);
   const probed = probe ? { probe: JSON.stringify(drawn) } : {};
   if (current.target === undefined) return { runId, drawn, ...probed };
   const [document, calls] = drawn;
