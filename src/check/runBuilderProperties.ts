@@ -10,6 +10,7 @@ import type { ExpectedFailure, Finding, KnownFailure, PropertyResult, RunReport 
 import { kitVersion } from './kitVersion.js';
 import { compressPath, expandPath } from './replayToken.js';
 import type { Case, PassSpec, PropertyRecipe } from './parallel/caseMessages.js';
+import { AheadCases } from './parallel/aheadCases.js';
 import { BATCH, CasePool } from './parallel/casePool.js';
 import { casesOf } from './parallel/casesOf.js';
 import { RunCases } from './parallel/runCases.js';
@@ -142,13 +143,12 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
 
   // Cases the workers judged are counted for coverage a batch at a time: a batch's total is added when its
   // last case is counted, which is when all of them are (each position is counted once, in order, over
-  // the passes); the counted cases of a batch the run stops inside are drawn again here at the end.
-  let coveredUpTo = 0;
+  // the passes, and a batch sits in the same seat in every pass); the counted cases of a batch the run
+  // stops inside are drawn again here at the end. The main thread's own cases are counted one by one.
   const uncovered: number[] = [];
   const closeBatch = (ordinal: number): void => {
-    if (ordinal !== coveredUpTo + BATCH - 1) return;
+    if (ordinal % BATCH !== BATCH - 1) return;
     counter.addDrained((pooled as CasePool).takeBatchCoverage(ordinal));
-    coveredUpTo += BATCH;
     uncovered.length = 0;
   };
 
@@ -158,7 +158,12 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     let lockedBroken = false;
     const lookThere = async (ticket: Ticket): Promise<CaseLook> => {
       const ordinal = shardOrdinalOf(options.shard, ticket.runId);
-      const result = await (pooled as CasePool).take(ordinal);
+      const pool = pooled as CasePool;
+      if (pool.isLocal(ordinal)) {
+        pool.keepAhead(ordinal);
+        return ahead.take(ordinal) ?? lookHere(ticket.draw(check).value[0] as Case);
+      }
+      const result = await ahead.whileWaiting(pool.take(ordinal), ordinal);
       if (result.probe !== undefined && result.probe !== JSON.stringify(ticket.draw(check).value[0])) {
         throw new DialKitError('DIALKIT_ERR_WORKER', 'a worker thread drew another case than this thread draws at the same position (a property changed after it left the catalogue, or a fast-check upgrade); run with --workers 0');
       }
@@ -196,6 +201,10 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
       return print !== locked;
     });
     if (pooled !== undefined) pooled.begin(passSpec(property, options, styles, target, judge, withRules), runs);
+    // The main thread's own cases, checked ahead while it waits for a worker (drawn in increasing order, a draw of their own each pass).
+    let passCases: RunCases | undefined;
+    const checkAhead = (ordinal: number): Promise<CaseLook> => lookHere((passCases ??= new RunCases(property, styles, options.seed)).at(runIndexOf(options.shard, ordinal)));
+    const ahead = new AheadCases((ordinal) => pooled?.isLocal(ordinal) === true, checkAhead, shardShare(options.shard, runs));
     const details = await fc.check(shardProperty(pooled === undefined ? check : ticketProperty(check), options.shard), {
       seed: options.seed,
       numRuns: runs,

@@ -13,10 +13,10 @@ function timeless(report: RunReport): unknown {
   return { ...report, startedAt: '', durationMs: 0, properties: report.properties.map((property) => ({ ...property, durationMs: 0 })) };
 }
 
-/** The same run with no worker and with two, returned in that order (timeless). */
-async function bothWays(target: () => Promise<BuilderTarget>, only: 'valid' | 'invalid' | 'all', options: RunBuilderOptions): Promise<[unknown, unknown]> {
+/** The same run with no worker and with one and two, returned in that order (timeless). */
+async function threeWays(target: () => Promise<BuilderTarget>, only: 'valid' | 'invalid' | 'all', options: RunBuilderOptions): Promise<[unknown, unknown, unknown]> {
   const reports: unknown[] = [];
-  for (const workers of [0, 2]) {
+  for (const workers of [0, 1, 2]) {
     const built = await target();
     try {
       reports.push(timeless(await runBuilderProperties(builderProperties(only), built, { ...options, workers })));
@@ -24,20 +24,22 @@ async function bothWays(target: () => Promise<BuilderTarget>, only: 'valid' | 'i
       await built.close();
     }
   }
-  return [reports[0], reports[1]];
+  return [reports[0], reports[1], reports[2]];
 }
 
 describe('--workers: worker threads change the speed of a builder run, never its report', () => {
   it('the bundled twilio package (workers draw, build and judge): the same report, expected faults and coverage included', async () => {
-    const [alone, pooled] = await bothWays(async () => withTimeout(await moduleTarget({}), 5000), 'all', { seed: 5, runs: 300, known: BUNDLED_TWILIO_KNOWN });
+    const [alone, pooled, pooledTwice] = await threeWays(async () => withTimeout(await moduleTarget({}), 5000), 'all', { seed: 5, runs: 300, known: BUNDLED_TWILIO_KNOWN });
     expect(pooled).toEqual(alone);
+    expect(pooledTwice).toEqual(alone);
     expect(JSON.stringify(alone)).toContain('GEN-BUILD-001');
   }, 120_000);
 
   it('a builder module with a fault: the same findings, shrunk to the same case, with the same replay line', async () => {
     const clamping = async (): Promise<BuilderTarget> => withTimeout(await moduleTarget({ module: 'test/generator/fixtures/clampingBuilder.mjs', exportPath: 'VoiceResponse' }), 5000);
-    const [alone, pooled] = await bothWays(clamping, 'valid', { seed: 11, runs: 400 });
+    const [alone, pooled, pooledTwice] = await threeWays(clamping, 'valid', { seed: 11, runs: 400 });
     expect(pooled).toEqual(alone);
+    expect(pooledTwice).toEqual(alone);
     const report = alone as RunReport;
     expect(report.findingCount).toBeGreaterThan(0);
     expect(JSON.stringify(report.properties[0]?.findings[0])).toMatch(/timeout/);
@@ -45,8 +47,9 @@ describe('--workers: worker threads change the speed of a builder run, never its
 
   it('a builder class in hand (workers only draw; this thread builds): the same findings for a zoo builder', async () => {
     const variant = BROKEN.find((candidate) => candidate.documents !== 'invalid') ?? BROKEN[0]!;
-    const [alone, pooled] = await bothWays(() => Promise.resolve(voiceResponseTarget(plant(variant), `zoo ${variant.name}`)), 'valid', { seed: 3, runs: variant.runs ?? 200 });
+    const [alone, pooled, pooledTwice] = await threeWays(() => Promise.resolve(voiceResponseTarget(plant(variant), `zoo ${variant.name}`)), 'valid', { seed: 3, runs: variant.runs ?? 200 });
     expect(pooled).toEqual(alone);
+    expect(pooledTwice).toEqual(alone);
     expect((alone as RunReport).findingCount).toBeGreaterThan(0);
   }, 120_000);
 
@@ -65,19 +68,24 @@ describe('--workers: worker threads change the speed of a builder run, never its
 
   it('a shard of a run: the same cases and the same first failure', async () => {
     const clamping = async (): Promise<BuilderTarget> => withTimeout(await moduleTarget({ module: 'test/generator/fixtures/clampingBuilder.mjs', exportPath: 'VoiceResponse' }), 5000);
-    const [alone, pooled] = await bothWays(clamping, 'valid', { seed: 11, runs: 400, shard: { index: 2, count: 3 } });
+    const [alone, pooled, pooledTwice] = await threeWays(clamping, 'valid', { seed: 11, runs: 400, shard: { index: 2, count: 3 } });
     expect(pooled).toEqual(alone);
+    expect(pooledTwice).toEqual(alone);
   }, 120_000);
 });
 
 describe('CasePool: the workers answer for positions', () => {
-  it('draws, builds and judges each position it is asked for, with the first case of a pass probed', async () => {
-    const { CasePool } = await import('../../src/check/parallel/casePool.js');
+  it('deals batches of 64 round the workers and the main thread\'s seat, and a worker draws, builds and judges each position of its own, the first case of a pass probed', async () => {
+    const { BATCH, CasePool } = await import('../../src/check/parallel/casePool.js');
     const pool = new CasePool(2);
     try {
-      pool.begin({ propertyId: 'GEN-BUILD-001', recipe: builderProperties('valid')[0]!.workerRecipe!, seed: 9, callStyles: ['strings', 'typed'], target: { module: 'twilio', exportPath: 'twiml.VoiceResponse', cwd: process.cwd() }, judge: { documents: 'valid' }, withRules: false }, 200);
-      const results = await Promise.all(Array.from({ length: 200 }, (_, ordinal) => pool.take(ordinal)));
-      expect(results.map((result) => result.runId)).toEqual(Array.from({ length: 200 }, (_, ordinal) => ordinal));
+      pool.begin({ propertyId: 'GEN-BUILD-001', recipe: builderProperties('valid')[0]!.workerRecipe!, seed: 9, callStyles: ['strings', 'typed'], target: { module: 'twilio', exportPath: 'twiml.VoiceResponse', cwd: process.cwd() }, judge: { documents: 'valid' }, withRules: false }, 400);
+      const ordinals = Array.from({ length: 400 }, (_, ordinal) => ordinal);
+      // Seats: batch 0 worker 0, batch 1 worker 1, batch 2 the main thread, batch 3 worker 0 …
+      expect(ordinals.filter((ordinal) => pool.isLocal(ordinal))).toEqual([...ordinals.slice(2 * BATCH, 3 * BATCH), ...ordinals.slice(5 * BATCH, 6 * BATCH)]);
+      const theirs = ordinals.filter((ordinal) => !pool.isLocal(ordinal));
+      const results = await Promise.all(theirs.map((ordinal) => pool.take(ordinal)));
+      expect(results.map((result) => result.runId)).toEqual(theirs);
       expect(results.every((result) => result.outcomeKind === 'xml' && result.ok === true)).toBe(true);
       expect(pool.takeBatchCoverage(0)).toMatch(/^nouns\tNumber\t\d+$/m);
       expect(pool.takeBatchCoverage(0)).toBe('');

@@ -13,7 +13,7 @@ export const BATCH = 64;
  * ~50 MB lighter at no measured cost in speed (100,000 cases, 2 workers: 16 MB 247 MB rss 15.4 s,
  * 8 MB 232 MB 15.6 s, 4 MB 210 MB 16.1 s).
  */
-const YOUNG = { maxYoungGenerationSizeMb: 8 };
+const YOUNG = { maxYoungGenerationSizeMb: 2 };
 /** Batches asked ahead of the case the runner is at, per worker. */
 const AHEAD = 3;
 
@@ -24,11 +24,13 @@ interface Waiting {
 
 /**
  * The worker threads of a builder run and the cases they have ready. A pass (one fast-check run over a
- * property) asks for the result at each position in order; the pool keeps every worker a few batches
- * ahead, batch `k` of a pass going to worker `k mod N`, and drops a result once it is taken, so memory
- * stays flat however long the run. Which cases a pass checks, and in what order, is fast-check's
- * doing in the main thread: the workers only answer for positions, so their number changes nothing
- * but speed.
+ * property) asks for the result at each position in order. With N workers the batches of a pass are
+ * dealt round N + 1 seats: batch `k` goes to worker `k mod (N + 1)`, and the last seat is the main
+ * thread's own ({@link isLocal}), whose cases it checks itself, so it works instead of waiting and one
+ * worker already gives two busy threads. The pool keeps every worker a few batches ahead and drops a
+ * result once it is taken, so memory stays flat however long the run. Which cases a pass checks, and
+ * in what order, is fast-check's doing in the main thread: the seats only answer for positions, so
+ * their number changes nothing but speed.
  */
 export class CasePool {
   private readonly workers: Worker[];
@@ -69,7 +71,17 @@ export class CasePool {
     for (const worker of this.workers) worker.postMessage(message);
   }
 
-  /** The result of the pass's case at shard ordinal `ordinal` (its position when there is no shard). */
+  /** Whether the case at shard ordinal `ordinal` is the main thread's to check (its batch sits in the main thread's seat). */
+  isLocal(ordinal: number): boolean {
+    return Math.floor(ordinal / BATCH) % (this.workers.length + 1) === this.workers.length;
+  }
+
+  /** Keeps the workers busy while the main thread checks a case of its own at `ordinal`. */
+  keepAhead(ordinal: number): void {
+    if (this.failure === undefined) this.askFor(ordinal);
+  }
+
+  /** The result of the pass's case at shard ordinal `ordinal` (its position when there is no shard), which is a worker's. */
   take(ordinal: number): Promise<CaseResult> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     this.askFor(ordinal);
@@ -95,11 +107,13 @@ export class CasePool {
 
   /** Asks for batches up to a few ahead of `ordinal`, not past the run's length unless fast-check goes past it (skipped cases make it go on). */
   private askFor(ordinal: number): void {
-    const horizon = Math.max(ordinal, Math.min(ordinal + BATCH * AHEAD * this.workers.length, this.limit - 1));
+    const seats = this.workers.length + 1;
+    const horizon = Math.max(ordinal, Math.min(ordinal + BATCH * AHEAD * seats, this.limit - 1));
     while (this.asked <= horizon) {
       const from = this.asked;
-      const message: ToWorker = { type: 'batch', pass: this.pass, from, to: from + BATCH, probe: from === 0 };
-      (this.workers[Math.floor(from / BATCH) % this.workers.length] as Worker).postMessage(message);
+      const worker = this.workers[Math.floor(from / BATCH) % seats];
+      // Batch 0 is always worker 0's, so the first case of every pass is probed.
+      if (worker !== undefined) worker.postMessage({ type: 'batch', pass: this.pass, from, to: from + BATCH, probe: from === 0 } satisfies ToWorker);
       this.asked = from + BATCH;
     }
   }
