@@ -95,3 +95,15 @@ describe('CasePool: the workers answer for positions', () => {
     }
   }, 60_000);
 });
+
+describe('a worker thread that runs out of memory', () => {
+  it('stops the run with one sentence naming the limit and --workers 0 (exit 2), never a crash or a hang', async () => {
+    const hoarding = withTimeout(await moduleTarget({ module: 'test/generator/fixtures/hoardingBuilder.mjs', exportPath: 'VoiceResponse' }), 60_000);
+    try {
+      const run = runBuilderProperties(builderProperties('valid'), hoarding, { seed: 1, runs: 1_000_000, workers: 1 });
+      await expect(run).rejects.toMatchObject({ code: 'DIALKIT_ERR_WORKER', message: expect.stringMatching(/^a worker thread ran out of memory \(each has 256 MB of heap for the kit and the builder\); run with --workers 0$/) });
+    } finally {
+      await hoarding.close();
+    }
+  }, 120_000);
+});

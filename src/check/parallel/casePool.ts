@@ -9,11 +9,16 @@ import type { CaseResult, FromWorker, PassSpec, ToWorker } from './caseMessages.
 /** Cases per message: big enough that messages cost little per case, small enough to keep workers busy. */
 export const BATCH = 64;
 /**
- * Each worker is a V8 isolate of its own; a young generation of 8 MB (V8 picks more) keeps two workers
- * ~50 MB lighter at no measured cost in speed (100,000 cases, 2 workers: 16 MB 247 MB rss 15.4 s,
- * 8 MB 232 MB 15.6 s, 4 MB 210 MB 16.1 s).
+ * Each worker is a V8 isolate of its own, whose heap V8 sizes from the limits it is given. A young
+ * generation of 8 MB (V8 picks more) keeps a worker ~25 MB lighter at no measured cost in speed
+ * (100,000 cases, 2 workers: 16 MB 247 MB rss 15.4 s, 8 MB 232 MB 15.6 s, 4 MB 210 MB 16.1 s). An old
+ * generation limit makes V8 collect it before it grows far past what is live (~10 MB here): 40,000
+ * cases, one worker, RSS of the whole process: no limit 206-221 MB, 2048 MB 216, 512 MB 185-198,
+ * 256 MB and below 180-188, at the same speed. 256 MB leaves a builder module some 25 times the
+ * kit's own need; one that needs more ends the run with a sentence saying so (run with --workers 0).
  */
-const YOUNG = { maxYoungGenerationSizeMb: 8 };
+export const WORKER_HEAP_MB = 256;
+const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB };
 /** Batches asked ahead of the case the runner is at, per worker. */
 const AHEAD = 3;
 
@@ -47,9 +52,9 @@ export class CasePool {
   constructor(count: number) {
     const entry = workerEntry();
     this.workers = Array.from({ length: count }, () => {
-      const worker = entry.ts === undefined ? new Worker(entry.file, { resourceLimits: YOUNG }) : new Worker(tsxBootstrap(entry.ts), { eval: true, resourceLimits: YOUNG });
+      const worker = entry.ts === undefined ? new Worker(entry.file, { resourceLimits: LIMITS }) : new Worker(tsxBootstrap(entry.ts), { eval: true, resourceLimits: LIMITS });
       worker.on('message', (message: FromWorker) => this.receive(message));
-      worker.on('error', (error) => this.stop(new DialKitError('DIALKIT_ERR_WORKER', `a worker thread failed: ${error.message}`)));
+      worker.on('error', (error) => this.stop(new DialKitError('DIALKIT_ERR_WORKER', workerFailure(error))));
       worker.on('exit', (code) => {
         if (code !== 0) this.stop(new DialKitError('DIALKIT_ERR_WORKER', `a worker thread exited with code ${code}`));
       });
@@ -141,6 +146,14 @@ export class CasePool {
     for (const waiting of this.waiting.values()) waiting.reject(this.failure);
     this.waiting.clear();
   }
+}
+
+/** One sentence for a worker that failed; running out of its heap says what to do. */
+function workerFailure(error: Error): string {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return `a worker thread ran out of memory (each has ${WORKER_HEAP_MB} MB of heap for the kit and the builder); run with --workers 0`;
+  }
+  return `a worker thread failed: ${error.message}`;
 }
 
 /** The worker's file: the compiled one beside this, or when running from the TypeScript sources (tests, tsx) the .ts one, loaded through tsx. */
