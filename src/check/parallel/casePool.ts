@@ -9,16 +9,16 @@ import type { CaseResult, FromWorker, PassSpec, ToWorker } from './caseMessages.
 /** Cases per message: big enough that messages cost little per case, small enough to keep workers busy. */
 export const BATCH = 64;
 /**
- * Each worker is a V8 isolate of its own, whose heap V8 sizes from the limits it is given. A young
- * generation of 8 MB (V8 picks more) keeps a worker ~25 MB lighter at no measured cost in speed
- * (100,000 cases, 2 workers: 16 MB 247 MB rss 15.4 s, 8 MB 232 MB 15.6 s, 4 MB 210 MB 16.1 s). An old
- * generation limit makes V8 collect it before it grows far past what is live (~10 MB here): 40,000
- * cases, one worker, RSS of the whole process: no limit 206-221 MB, 2048 MB 216, 512 MB 185-198,
- * 256 MB and below 180-188, at the same speed. 256 MB leaves a builder module some 25 times the
- * kit's own need; one that needs more ends the run with a sentence saying so (run with --workers 0).
+ * Each worker is a V8 isolate of its own, whose heap V8 sizes from the limits it is given; without
+ * them it lets a worker grow far past what is live (~10 MB here). Measured on 2 vCPUs, RSS of the
+ * whole process, one worker, speed the same throughout (within this machine's noise):
+ * - old generation: 40,000 cases, no limit 206-221 MB, 2048 MB 216, 512 MB 185-198, 256 MB and below
+ *   180-188; 256 MB leaves a builder module some 25 times the kit's own need, and one that needs more
+ *   ends the run with a sentence saying so (run with --workers 0);
+ * - young generation (V8 picks more than 8 MB): 200,000 cases, 8 MB 202 MB, 4 MB 190-198 MB.
  */
 export const WORKER_HEAP_MB = 256;
-const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB };
+const LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: WORKER_HEAP_MB };
 /** Batches asked ahead of the case the runner is at, per worker. */
 const AHEAD = 3;
 
