@@ -202,9 +202,12 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     });
     if (pooled !== undefined) pooled.begin(passSpec(property, options, styles, target, judge, withRules), runs);
     // The main thread's own cases, checked ahead while it waits for a worker (drawn in increasing order, a draw of their own each pass).
+    // Only when the workers build too: a builder only this thread calls (in hand, over stdio) is called in
+    // fast-check's order, whatever the timing, so a builder with state answers as it would with no workers.
     let passCases: RunCases | undefined;
     const checkAhead = (ordinal: number): Promise<CaseLook> => lookHere((passCases ??= new RunCases(property, styles, options.seed)).at(runIndexOf(options.shard, ordinal)));
-    const ahead = new AheadCases((ordinal) => pooled?.isLocal(ordinal) === true, checkAhead, shardShare(options.shard, runs));
+    const workersBuild = target.workerRecipe !== undefined;
+    const ahead = new AheadCases((ordinal) => workersBuild && pooled?.isLocal(ordinal) === true, checkAhead, shardShare(options.shard, runs), (look) => look.broken);
     const details = await fc.check(shardProperty(pooled === undefined ? check : ticketProperty(check), options.shard), {
       seed: options.seed,
       numRuns: runs,

@@ -59,3 +59,22 @@ describe('AheadCases: the main thread checks its own cases ahead while it waits'
     await wideDone;
   });
 });
+
+describe('AheadCases after a result that ends it', () => {
+  it('checks nothing more ahead once a result ends it (a broken builder), and still gives what it checked', async () => {
+    const checked: number[] = [];
+    const ahead = new AheadCases(own, (ordinal) => {
+      checked.push(ordinal);
+      return Promise.resolve({ ordinal, broken: ordinal === 5 });
+    }, 100, (result) => result.broken);
+    let answer!: (value: string) => void;
+    const waited = ahead.whileWaiting(new Promise<string>((resolve) => (answer = resolve)), 0);
+    await turns(50);
+    expect(checked).toEqual([4, 5]);
+    answer('worker');
+    await expect(waited).resolves.toBe('worker');
+    await ahead.whileWaiting(new Promise<void>((resolve) => setImmediate(resolve)), 1);
+    expect(checked).toEqual([4, 5]);
+    expect(ahead.take(5)).toEqual({ ordinal: 5, broken: true });
+  });
+});

@@ -12,12 +12,16 @@ export class AheadCases<T> {
   private readonly done = new Map<number, T>();
   /** Positions below this are checked or passed. */
   private next = 0;
+  /** Set once a result ends the checking ahead (a broken builder: its later answers cannot be trusted, and each may cost a time limit). */
+  private stopped = false;
 
   constructor(
     private readonly isOwn: (ordinal: number) => boolean,
     private readonly check: (ordinal: number) => Promise<T>,
     /** Shard ordinals past the run's end are never checked ahead. */
     private readonly limit: number,
+    /** Whether a result ends the checking ahead for the rest of the pass. */
+    private readonly ends: (result: T) => boolean = () => false,
   ) {}
 
   /** The result checked ahead for `ordinal`, once; undefined when it was not checked ahead. */
@@ -35,11 +39,13 @@ export class AheadCases<T> {
     };
     answer.then(settle, settle);
     await Promise.resolve();
-    while (!settled) {
+    while (!settled && !this.stopped) {
       const own = this.nextOwn(ordinal);
       if (own === undefined) break;
-      this.done.set(own, await this.check(own));
+      const result = await this.check(own);
+      this.done.set(own, result);
       this.next = own + 1;
+      this.stopped = this.ends(result);
       // Lets the worker's answer in (messages arrive between turns of the event loop).
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
