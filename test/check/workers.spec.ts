@@ -53,7 +53,7 @@ describe('--workers: worker threads change the speed of a builder run, never its
     expect((alone as RunReport).findingCount).toBeGreaterThan(0);
   }, 120_000);
 
-  it('workers really draw: a property changed after it left the catalogue is caught by the first case\'s probe and stops the run (exit 2), never checks other cases', async () => {
+  it('workers really draw: a property changed after it left the catalogue is caught by the probe of the first case a worker checks and stops the run (exit 2), never checks other cases', async () => {
     const [valid] = builderProperties('valid');
     const [invalid] = builderProperties('invalid');
     const changed = { ...valid!, arbitrary: invalid!.arbitrary };
@@ -75,21 +75,21 @@ describe('--workers: worker threads change the speed of a builder run, never its
 });
 
 describe('CasePool: the workers answer for positions', () => {
-  it('deals batches of 64 round the workers and the main thread\'s seat, and a worker draws, builds and judges each position of its own, the first case of a pass probed', async () => {
+  it('deals batches of 64 round the main thread\'s seat (first) and the workers, and a worker draws, builds and judges each position of its own, the first case a worker checks in a pass probed', async () => {
     const { BATCH, CasePool } = await import('../../src/check/parallel/casePool.js');
     const pool = new CasePool(2);
     try {
       pool.begin({ propertyId: 'GEN-BUILD-001', recipe: builderProperties('valid')[0]!.workerRecipe!, seed: 9, callStyles: ['strings', 'typed'], target: { module: 'twilio', exportPath: 'twiml.VoiceResponse', cwd: process.cwd() }, judge: { documents: 'valid' }, withRules: false }, 400);
       const ordinals = Array.from({ length: 400 }, (_, ordinal) => ordinal);
-      // Seats: batch 0 worker 0, batch 1 worker 1, batch 2 the main thread, batch 3 worker 0 …
-      expect(ordinals.filter((ordinal) => pool.isLocal(ordinal))).toEqual([...ordinals.slice(2 * BATCH, 3 * BATCH), ...ordinals.slice(5 * BATCH, 6 * BATCH)]);
+      // Seats: batch 0 the main thread, batch 1 worker 0, batch 2 worker 1, batch 3 the main thread …
+      expect(ordinals.filter((ordinal) => pool.isLocal(ordinal))).toEqual([...ordinals.slice(0, BATCH), ...ordinals.slice(3 * BATCH, 4 * BATCH), ...ordinals.slice(6 * BATCH, 7 * BATCH)]);
       const theirs = ordinals.filter((ordinal) => !pool.isLocal(ordinal));
       const results = await Promise.all(theirs.map((ordinal) => pool.take(ordinal)));
       expect(results.map((result) => result.runId)).toEqual(theirs);
       expect(results.every((result) => result.outcomeKind === 'xml' && result.ok === true)).toBe(true);
-      expect(pool.takeBatchCoverage(0)).toMatch(/^nouns\tNumber\t\d+$/m);
-      expect(pool.takeBatchCoverage(0)).toBe('');
-      expect(results.filter((result) => result.probe !== undefined).map((result) => result.runId)).toEqual([0]);
+      expect(pool.takeBatchCoverage(BATCH)).toMatch(/^nouns\tNumber\t\d+$/m);
+      expect(pool.takeBatchCoverage(BATCH)).toBe('');
+      expect(results.filter((result) => result.probe !== undefined).map((result) => result.runId)).toEqual([BATCH]);
     } finally {
       await pool.close();
     }

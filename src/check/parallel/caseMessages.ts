@@ -50,7 +50,7 @@ export interface CaseResult {
   /** The finding's fingerprint, when not ok. */
   readonly print?: string;
   readonly broken?: boolean;
-  /** JSON of the drawn case, for the first case of a pass: checked against the main thread's own draw. */
+  /** JSON of the drawn case, for the first case a worker checks in a pass: checked against the main thread's own draw. */
   readonly probe?: string;
 }
 

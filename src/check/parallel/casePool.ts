@@ -30,9 +30,10 @@ interface Waiting {
 /**
  * The worker threads of a builder run and the cases they have ready. A pass (one fast-check run over a
  * property) asks for the result at each position in order. With N workers the batches of a pass are
- * dealt round N + 1 seats: batch `k` goes to worker `k mod (N + 1)`, and the last seat is the main
- * thread's own ({@link isLocal}), whose cases it checks itself, so it works instead of waiting and one
- * worker already gives two busy threads. The pool keeps every worker a few batches ahead and drops a
+ * dealt round N + 1 seats: the first seat is the main thread's own ({@link isLocal}), whose cases it
+ * checks itself, and batch `k` otherwise goes to worker `k mod (N + 1) - 1`. So the main thread works
+ * instead of waiting, one worker already gives two busy threads, and the first cases of a run are
+ * checked at once, while the workers are still loading. The pool keeps every worker a few batches ahead and drops a
  * result once it is taken, so memory stays flat however long the run. Which cases a pass checks, and
  * in what order, is fast-check's doing in the main thread: the seats only answer for positions, so
  * their number changes nothing but speed.
@@ -78,7 +79,7 @@ export class CasePool {
 
   /** Whether the case at shard ordinal `ordinal` is the main thread's to check (its batch sits in the main thread's seat). */
   isLocal(ordinal: number): boolean {
-    return Math.floor(ordinal / BATCH) % (this.workers.length + 1) === this.workers.length;
+    return Math.floor(ordinal / BATCH) % (this.workers.length + 1) === 0;
   }
 
   /** Keeps the workers busy while the main thread checks a case of its own at `ordinal`. */
@@ -116,9 +117,9 @@ export class CasePool {
     const horizon = Math.max(ordinal, Math.min(ordinal + BATCH * AHEAD * seats, this.limit - 1));
     while (this.asked <= horizon) {
       const from = this.asked;
-      const worker = this.workers[Math.floor(from / BATCH) % seats];
-      // Batch 0 is always worker 0's, so the first case of every pass is probed.
-      if (worker !== undefined) worker.postMessage({ type: 'batch', pass: this.pass, from, to: from + BATCH, probe: from === 0 } satisfies ToWorker);
+      const seat = Math.floor(from / BATCH) % seats;
+      // Batch 1 is always worker 0's: the first case a worker checks in a pass is probed before any of its answers is used.
+      if (seat > 0) (this.workers[seat - 1] as Worker).postMessage({ type: 'batch', pass: this.pass, from, to: from + BATCH, probe: from === BATCH } satisfies ToWorker);
       this.asked = from + BATCH;
     }
   }

@@ -8,8 +8,9 @@ import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
  * fast-check (v4, default `randomType`) seeds one xorshift128+ generator from the seed and, for each
  * position, jumps it once and gives the case a clone: case k depends on the seed and k alone, never on
  * how much earlier cases drew. This mirrors that, and is held to it by test/check/runRandom.spec.ts
- * and, at run time, by the first case of every pass (see casePool.ts), so a fast-check upgrade that
- * changed it would stop the run rather than check other cases than `--workers 0` would.
+ * and, at run time, by the first case a worker checks in every pass (see casePool.ts), so a
+ * fast-check upgrade that changed it would stop the run rather than check other cases than
+ * `--workers 0` would.
  */
 export class RunRandoms {
   private readonly source;
