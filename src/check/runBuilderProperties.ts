@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { DialKitError, isDialKitError } from '../errors.js';
-import type { BuilderTarget, BuildOutcome } from '../targets/builder/builderTarget.js';
+import type { BuilderTarget } from '../targets/builder/builderTarget.js';
 import type { CallStyle } from '../targets/builder/callStyle.js';
-import { builderFinding, verdictFingerprint } from './builderFinding.js';
+import { builderFinding } from './builderFinding.js';
 import type { BuilderProperty, InvalidPolicy } from './builderProperty.js';
-import { judgeBuild, type JudgeOptions } from './checkBuild.js';
+import type { JudgeOptions } from './checkBuild.js';
 import { CoverageCounter } from './coverageCounter.js';
 import type { ExpectedFailure, Finding, KnownFailure, PropertyResult, RunReport } from './findings.js';
 import { kitVersion } from './kitVersion.js';
 import { compressPath, expandPath } from './replayToken.js';
 import type { Case, PassSpec, PropertyRecipe } from './parallel/caseMessages.js';
 import { AheadCases } from './parallel/aheadCases.js';
+import { caseVerdict, type CaseVerdict } from './parallel/caseVerdict.js';
 import { BATCH, CasePool } from './parallel/casePool.js';
 import { casesOf } from './parallel/casesOf.js';
 import { RunCases } from './parallel/runCases.js';
@@ -90,13 +91,8 @@ export async function runBuilderProperties(properties: readonly BuilderProperty[
   };
 }
 
-/** What the runner needs of one case's check, whether this thread or a worker built and judged it. */
-interface CaseLook {
-  readonly outcomeKind: BuildOutcome['kind'];
-  readonly ok: boolean;
-  readonly skipped: boolean;
-  readonly print?: string;
-  readonly broken: boolean;
+/** A case's verdict, whether this thread or a worker built and judged it, with how to count its coverage. */
+interface CaseLook extends CaseVerdict {
   /** Adds the case's coverage to the run's counts (a case that is not skipped). */
   readonly cover: () => void;
   /** Told of every case the run counts, skipped or not, after `cover`. */
@@ -133,13 +129,7 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
   let numRuns = 0;
   let skipReason: string | undefined;
 
-  const lookHere = async ([document, calls]: Case): Promise<CaseLook> => {
-    const outcome = await target.build(document, { calls });
-    const verdict = judgeBuild(document, outcome, judge);
-    const cover = (): void => counter.add(document, withRules);
-    if (verdict.ok) return { outcomeKind: outcome.kind, ok: true, skipped: verdict.skipped !== undefined, broken: false, cover };
-    return { outcomeKind: outcome.kind, ok: false, skipped: false, print: verdictFingerprint(property, verdict), broken: verdict.problem === 'broken', cover };
-  };
+  const lookHere = async (drawn: Case): Promise<CaseLook> => ({ ...(await caseVerdict(property, target, judge, drawn)), cover: () => counter.add(drawn[0], withRules) });
 
   // Cases the workers judged are counted for coverage a batch at a time: a batch's total is added when its
   // last case is counted, which is when all of them are (each position is counted once, in order, over
@@ -156,19 +146,26 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     let index = 0;
     let locked: string | undefined;
     let lockedBroken = false;
+    // The main thread's own cases, checked ahead while it waits for a worker (drawn in increasing order, a draw of their own each pass).
+    // Only when the workers build too: a builder only this thread calls (in hand, over stdio) is called in
+    // fast-check's order, whatever the timing, so a builder with state answers as it would with no workers.
+    let passCases: RunCases | undefined;
+    const checkAhead = (ordinal: number): Promise<CaseLook> => lookHere((passCases ??= new RunCases(property, styles, options.seed)).at(runIndexOf(options.shard, ordinal)));
+    const workersBuild = target.workerRecipe !== undefined;
+    const ahead = new AheadCases((ordinal) => workersBuild && pooled?.isLocal(ordinal) === true, checkAhead, shardShare(options.shard, runs), (look) => look.broken);
     const lookThere = async (ticket: Ticket): Promise<CaseLook> => {
       const ordinal = shardOrdinalOf(options.shard, ticket.runId);
-      const pool = pooled as CasePool;
-      if (pool.isLocal(ordinal)) {
-        pool.keepAhead(ordinal);
+      const seats = pooled as CasePool;
+      if (seats.isLocal(ordinal)) {
+        seats.keepAhead(ordinal);
         return ahead.take(ordinal) ?? lookHere(ticket.draw(check).value[0] as Case);
       }
-      const result = await ahead.whileWaiting(pool.take(ordinal), ordinal);
+      const result = await ahead.whileWaiting(seats.take(ordinal), ordinal);
       if (result.probe !== undefined && result.probe !== JSON.stringify(ticket.draw(check).value[0])) {
         throw new DialKitError('DIALKIT_ERR_WORKER', 'a worker thread drew another case than this thread draws at the same position (a property changed after it left the catalogue, or a fast-check upgrade); run with --workers 0');
       }
-      if (result.drawn !== undefined) return lookHere(result.drawn);
-      return { outcomeKind: result.outcomeKind ?? 'xml', ok: result.ok === true, skipped: result.skipped === true, ...(result.print === undefined ? {} : { print: result.print }), broken: result.broken === true, cover: () => uncovered.push(ordinal), counted: () => closeBatch(ordinal) };
+      if (result.verdict === undefined) return lookHere(result.drawn as Case);
+      return { ...result.verdict, cover: () => uncovered.push(ordinal), counted: () => closeBatch(ordinal) };
     };
     const check = fc.asyncProperty(casesOf(property, styles) as fc.Arbitrary<Case | Ticket>, async (item: Case | Ticket) => {
       if (lockedBroken) return true;
@@ -201,13 +198,6 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
       return print !== locked;
     });
     if (pooled !== undefined) pooled.begin(passSpec(property, options, styles, target, judge, withRules), runs);
-    // The main thread's own cases, checked ahead while it waits for a worker (drawn in increasing order, a draw of their own each pass).
-    // Only when the workers build too: a builder only this thread calls (in hand, over stdio) is called in
-    // fast-check's order, whatever the timing, so a builder with state answers as it would with no workers.
-    let passCases: RunCases | undefined;
-    const checkAhead = (ordinal: number): Promise<CaseLook> => lookHere((passCases ??= new RunCases(property, styles, options.seed)).at(runIndexOf(options.shard, ordinal)));
-    const workersBuild = target.workerRecipe !== undefined;
-    const ahead = new AheadCases((ordinal) => workersBuild && pooled?.isLocal(ordinal) === true, checkAhead, shardShare(options.shard, runs), (look) => look.broken);
     const details = await fc.check(shardProperty(pooled === undefined ? check : ticketProperty(check), options.shard), {
       seed: options.seed,
       numRuns: runs,

@@ -86,7 +86,7 @@ describe('CasePool: the workers answer for positions', () => {
       const theirs = ordinals.filter((ordinal) => !pool.isLocal(ordinal));
       const results = await Promise.all(theirs.map((ordinal) => pool.take(ordinal)));
       expect(results.map((result) => result.runId)).toEqual(theirs);
-      expect(results.every((result) => result.outcomeKind === 'xml' && result.ok === true)).toBe(true);
+      expect(results.every((result) => result.verdict?.outcomeKind === 'xml' && result.verdict.ok)).toBe(true);
       expect(pool.takeBatchCoverage(BATCH)).toMatch(/^nouns\tNumber\t\d+$/m);
       expect(pool.takeBatchCoverage(BATCH)).toBe('');
       expect(results.filter((result) => result.probe !== undefined).map((result) => result.runId)).toEqual([BATCH]);

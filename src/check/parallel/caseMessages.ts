@@ -1,9 +1,9 @@
 import type { DialectSubset } from '../../profile/dialectSubset.js';
-import type { BuildOutcome } from '../../targets/builder/builderTarget.js';
 import type { CallStyle } from '../../targets/builder/callStyle.js';
 import type { TwimlDocument } from '../../model/document.js';
 import type { JudgeOptions } from '../checkBuild.js';
 import type { Shard } from '../shard.js';
+import type { CaseVerdict } from './caseVerdict.js';
 
 /** A case as the builder runner draws it: the document and how the builder's API is called. */
 export type Case = readonly [TwimlDocument, CallStyle];
@@ -39,17 +39,13 @@ export interface PassSpec {
   readonly withRules: boolean;
 }
 
-/** A case's result, all the runner needs of it: small enough to pass between threads cheaply. */
+/** A case's result from a worker: the verdict when it built and judged the case, else the case it drew. */
 export interface CaseResult {
   readonly runId: number;
   /** Set when the worker only draws: the main thread builds and judges it. */
   readonly drawn?: Case;
-  readonly outcomeKind?: BuildOutcome['kind'];
-  readonly ok?: boolean;
-  readonly skipped?: boolean;
-  /** The finding's fingerprint, when not ok. */
-  readonly print?: string;
-  readonly broken?: boolean;
+  /** Set when the worker built and judged the case. */
+  readonly verdict?: CaseVerdict;
   /** JSON of the drawn case, for the first case a worker checks in a pass: checked against the main thread's own draw. */
   readonly probe?: string;
 }

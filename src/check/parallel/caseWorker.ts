@@ -7,12 +7,11 @@ import { parentPort } from 'node:worker_threads';
 import { isDialKitError } from '../../errors.js';
 import { moduleTarget } from '../../targets/builder/moduleTarget.js';
 import type { BuilderTarget } from '../../targets/builder/builderTarget.js';
-import { verdictFingerprint } from '../builderFinding.js';
 import type { BuilderProperty } from '../builderProperty.js';
-import { judgeBuild } from '../checkBuild.js';
 import { runIndexOf } from '../shard.js';
 import type { CaseResult, FromWorker, PassSpec, TargetRecipe, ToWorker } from './caseMessages.js';
 import { CoverageCounter } from '../coverageCounter.js';
+import { caseVerdict } from './caseVerdict.js';
 import { RunCases } from './runCases.js';
 
 interface Pass {
@@ -69,13 +68,9 @@ async function caseAt(current: Pass, runId: number, probe: boolean): Promise<Cas
   const drawn = current.cases.at(runId);
   const probed = probe ? { probe: JSON.stringify(drawn) } : {};
   if (current.target === undefined) return { runId, drawn, ...probed };
-  const [document, calls] = drawn;
-  const outcome = await (await current.target).build(document, { calls });
-  const verdict = judgeBuild(document, outcome, current.spec.judge);
-  const skipped = verdict.ok && verdict.skipped !== undefined;
-  if (!skipped) batchCoverage.add(document, current.spec.withRules);
-  if (verdict.ok) return { runId, outcomeKind: outcome.kind, ok: true, skipped, ...probed };
-  return { runId, outcomeKind: outcome.kind, ok: false, skipped: false, print: verdictFingerprint(current.property, verdict), broken: verdict.problem === 'broken', ...probed };
+  const verdict = await caseVerdict(current.property, await current.target, current.spec.judge, drawn);
+  if (!verdict.skipped) batchCoverage.add(drawn[0], current.spec.withRules);
+  return { runId, verdict, ...probed };
 }
 
 async function batch(message: Extract<ToWorker, { type: 'batch' }>): Promise<void> {
