@@ -5,6 +5,7 @@ import type { Hop, RedirectProblem } from '../../targets/http/followRedirects.js
 import type { HttpExchange } from '../../targets/http/httpClient.js';
 import type { WebhookRequest } from '../../targets/http/webhookRequest.js';
 import type { ValidationCache } from './validationCache.js';
+import { boundedMemo } from '../../boundedMemo.js';
 
 /**
  * Why a request was sent: the first voice request, a `<Redirect>` verb, one of the requests the
@@ -56,18 +57,10 @@ export interface ObserveOptions {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Media types by Content-Type header: an app sends the same one or two headers again and again. */
-const mediaTypes = new Map<string, string>();
-const MAX_MEDIA_TYPES = 64;
+const mediaTypeOfHeader = boundedMemo(64, (header) => header.split(';')[0]?.trim().toLowerCase() ?? '');
 
 export function mediaTypeOf(contentType: string | undefined): string {
-  const header = contentType ?? '';
-  let known = mediaTypes.get(header);
-  if (known === undefined) {
-    known = header.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (mediaTypes.size >= MAX_MEDIA_TYPES) mediaTypes.clear();
-    mediaTypes.set(header, known);
-  }
-  return known;
+  return mediaTypeOfHeader(contentType ?? '');
 }
 
 /** Reads one fetched answer through Twilio's stages. */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Undici from 'undici';
+import { boundedMemo } from '../../boundedMemo.js';
 import { timeoutMessage } from './timeoutMessage.js';
 import { classifyTransportError, type TransportFailure } from './transportFailure.js';
 import type { WebhookRequest } from './webhookRequest.js';
@@ -223,20 +224,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     bodyTimeout: timeoutMs,
     maxHeaderSize: 16 * 1024,
   });
-  const destinations = new Map<string, Destination>();
+  const destinationOf = boundedMemo(MAX_DESTINATIONS, (href): Destination => {
+    const url = new URL(href);
+    return { origin: url.origin, protocol: url.protocol, path: `${url.pathname}${url.search}` };
+  });
   // One listener per outside signal (a call's), not one per request: it cancels that call's exchanges in flight.
   const cancellable = new WeakMap<AbortSignal, Set<Exchange>>();
-
-  function destinationOf(href: string): Destination {
-    let known = destinations.get(href);
-    if (known === undefined) {
-      const url = new URL(href);
-      known = { origin: url.origin, protocol: url.protocol, path: `${url.pathname}${url.search}` };
-      if (destinations.size >= MAX_DESTINATIONS) destinations.clear();
-      destinations.set(href, known);
-    }
-    return known;
-  }
 
   function cancellationsOf(signal: AbortSignal): Set<Exchange> {
     let set = cancellable.get(signal);

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../../boundedMemo.js';
 import { signatureOver, signingUrl, tamperedSignature, type ParamList } from './signature.js';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -85,22 +86,13 @@ interface RequestUrl {
   readonly signing: string;
 }
 
-/** Distinct URLs remembered; a run sends to a handful again and again, and a hostile app cannot grow memory past this. */
-const MAX_URLS = 256;
-const requestUrls = new Map<string, RequestUrl>();
-
-function requestUrlOf(url: string): RequestUrl {
-  let known = requestUrls.get(url);
-  if (known === undefined) {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    const href = parsed.href;
-    known = { href, queryJoin: parsed.search === '' ? (href.endsWith('?') ? '' : '?') : '&', signing: signingUrl(href) };
-    if (requestUrls.size >= MAX_URLS) requestUrls.clear();
-    requestUrls.set(url, known);
-  }
-  return known;
-}
+/** A run sends to a handful of URLs again and again: each is normalized once (256 remembered at most). */
+const requestUrlOf = boundedMemo(256, (url): RequestUrl => {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  const href = parsed.href;
+  return { href, queryJoin: parsed.search === '' ? (href.endsWith('?') ? '' : '?') : '&', signing: signingUrl(href) };
+});
 
 /**
  * Builds one webhook request the way Twilio sends it: parameters in the POST body, or appended to any
