@@ -16,7 +16,7 @@ describe('AheadCases: the main thread checks its own cases ahead while it waits'
     const waited = new Promise<string>((resolve) => (answer = resolve));
     const ahead = new AheadCases(own, async (ordinal) => {
       checked.push(ordinal);
-      if (checked.length === 3) answer('worker');
+      if (checked.length === 3 || checked.length === 5) answer('worker');
       return `case ${ordinal}`;
     }, 100);
     await expect(ahead.whileWaiting(waited, 0)).resolves.toBe('worker');
@@ -24,10 +24,13 @@ describe('AheadCases: the main thread checks its own cases ahead while it waits'
     expect(ahead.take(5)).toBe('case 5');
     expect(ahead.take(5)).toBeUndefined();
     expect(ahead.take(7)).toBeUndefined();
-    // Waiting again goes on from where it stopped, never checking a position twice.
-    checked.length = 0;
+    // An answer already there: nothing is checked.
     await ahead.whileWaiting(Promise.resolve('at once'), 1);
-    expect(checked).toEqual([]);
+    expect(checked).toEqual([4, 5, 6]);
+    // Waiting again goes on from where it stopped (7, then the next own batch), never checking a position twice.
+    const again = new Promise<string>((resolve) => (answer = resolve));
+    await expect(ahead.whileWaiting(again, 2)).resolves.toBe('worker');
+    expect(checked).toEqual([4, 5, 6, 7, 12]);
   });
 
   it('stops at the run\'s end and at its reach, so a worker that never answers leaves it with a bounded amount done', async () => {
