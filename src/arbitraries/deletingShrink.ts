@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { DrawsLike } from './directDraws.js';
 
 interface Context {
   /** The inner arbitrary's own shrink context, while the value still has one. */
@@ -16,12 +17,17 @@ function* deletions(value: string): Generator<string> {
   for (let at = 0; at < chars.length; at += 1) yield [...chars.slice(0, at), ...chars.slice(at + 1)].join('');
 }
 
-class DeletingShrink extends fc.Arbitrary<string> {
+class DeletingShrink extends fc.Arbitrary<string> implements DrawsLike {
   constructor(
     private readonly inner: fc.Arbitrary<string>,
     private readonly keep: (value: string) => boolean,
   ) {
     super();
+  }
+
+  /** It draws what `inner` draws; only its shrinking differs. */
+  get drawsLike(): fc.Arbitrary<string> {
+    return this.inner;
   }
 
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<string> {

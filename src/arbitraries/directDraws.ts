@@ -1,0 +1,335 @@
+import fc from 'fast-check';
+import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
+
+/**
+ * The kit's generators are fast-check combinators, and a document goes through some two hundred of them:
+ * each wraps its value and shrink context in objects, and most of a case's drawing time goes to that,
+ * not to drawing. {@link drawnDirectly} gives an arbitrary that draws the same values from the same
+ * random, draw for draw, by a function compiled from the combinator tree, and shrinks as the original
+ * does: from the original's value at the same random, drawn again. Same cases, same shrinks, same
+ * replay paths; only cheaper.
+ *
+ * It is a performance shadow of fast-check's own `generate` for the combinators the kit uses (map, tuple,
+ * constant, integer, array, subarray, frequency/oneof/option, noBias); anything else is drawn by its own
+ * `generate`. It reads fast-check's internals, so it holds itself to them three ways: only with the
+ * fast-check version test/arbitraries/directDraws.spec.ts holds every catalogue property to over
+ * thousands of cases; when built, drawing on a few dozen randoms beside the original (any value or
+ * the random's state afterwards differing, the original is used as it is); and when shrinking, which
+ * starts only from the very value that failed.
+ */
+type Draw = (mrng: fc.Random, biasFactor: number | undefined) => unknown;
+
+/** A kit arbitrary whose `generate` gives what `drawsLike`'s gives, from the same draws (it differs only in shrinking). */
+export interface DrawsLike {
+  readonly drawsLike: fc.Arbitrary<unknown>;
+}
+
+type Fields = Record<string, unknown>;
+
+interface DepthContext {
+  depth: number;
+}
+
+interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+const fieldsOf = (arbitrary: fc.Arbitrary<unknown>): Fields => arbitrary as unknown as Fields;
+const isArbitrary = (value: unknown): value is fc.Arbitrary<unknown> => value instanceof fc.Arbitrary;
+const isDepthContext = (value: unknown): value is DepthContext => typeof value === 'object' && value !== null && typeof (value as DepthContext).depth === 'number';
+const isRange = (value: unknown): value is Range => typeof value === 'object' && value !== null && Number.isInteger((value as Range).min) && Number.isInteger((value as Range).max);
+
+/** The arbitrary's own draw: always right, never cheaper. */
+const ownDraw =
+  (arbitrary: fc.Arbitrary<unknown>): Draw =>
+  (mrng, biasFactor) =>
+    arbitrary.generate(mrng, biasFactor).value;
+
+/** The draw of `arbitrary`: compiled where its class is one fast-check 4 draws in a way known here, else its own. */
+function compile(arbitrary: fc.Arbitrary<unknown>, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw {
+  const known = seen.get(arbitrary);
+  if (known !== undefined) return known;
+  // A recursive arbitrary (letrec) reaches itself: its inner uses go through its own draw.
+  seen.set(arbitrary, ownDraw(arbitrary));
+  const draw = compileOne(arbitrary, seen) ?? ownDraw(arbitrary);
+  seen.set(arbitrary, draw);
+  return draw;
+}
+
+function compileOne(arbitrary: fc.Arbitrary<unknown>, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw | undefined {
+  const drawsLike = (arbitrary as Partial<DrawsLike>).drawsLike;
+  if (isArbitrary(drawsLike)) return compile(drawsLike, seen);
+  const fields = fieldsOf(arbitrary);
+  switch (arbitrary.constructor.name) {
+    case 'MapArbitrary':
+      return mapDraw(fields, seen);
+    case 'TupleArbitrary':
+      return tupleDraw(fields, seen);
+    case 'ConstantArbitrary':
+      return constantDraw(fields);
+    case 'IntegerArbitrary':
+      return integerDraw(fields);
+    case 'NoBiasArbitrary':
+      return isArbitrary(fields.arb) ? withoutBias(compile(fields.arb, seen)) : undefined;
+    case 'FrequencyArbitrary':
+      return frequencyDraw(fields, seen);
+    case 'ArrayArbitrary':
+      return arrayDraw(fields, seen);
+    case 'SubarrayArbitrary':
+      return subarrayDraw(fields);
+    default:
+      return undefined;
+  }
+}
+
+function withoutBias(draw: Draw): Draw {
+  return (mrng) => draw(mrng, undefined);
+}
+
+function mapDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw | undefined {
+  const { arb, mapper } = fields;
+  if (!isArbitrary(arb) || typeof mapper !== 'function') return undefined;
+  const inner = compile(arb, seen);
+  const map = mapper as (value: unknown) => unknown;
+  return (mrng, biasFactor) => map(inner(mrng, biasFactor));
+}
+
+function tupleDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw | undefined {
+  const { arbs } = fields;
+  if (!Array.isArray(arbs) || !arbs.every(isArbitrary)) return undefined;
+  const draws = arbs.map((arb) => compile(arb, seen));
+  return (mrng, biasFactor) => {
+    const values: unknown[] = [];
+    for (const draw of draws) values.push(draw(mrng, biasFactor));
+    return values;
+  };
+}
+
+/** fc.constantFrom: one nextInt over the indexes, none for a single value; a value fast-check would clone is left to it. */
+function constantDraw(fields: Fields): Draw | undefined {
+  const { values } = fields;
+  if (!Array.isArray(values) || values.length === 0 || values.some(fc.hasCloneMethod)) return undefined;
+  if (values.length === 1) return () => values[0];
+  const last = values.length - 1;
+  return (mrng) => values[mrng.nextInt(0, last)];
+}
+
+/** fc.integer: unbiased, or one time in `biasFactor` from one of its biased ranges. */
+function integerDraw(fields: Fields): Draw | undefined {
+  const { min, max, ranges } = fields;
+  if (!Number.isInteger(min) || !Number.isInteger(max) || !Array.isArray(ranges) || ranges.length === 0 || !ranges.every(isRange)) return undefined;
+  return integerOf(min as number, max as number, ranges);
+}
+
+function integerOf(min: number, max: number, ranges: readonly Range[]): (mrng: fc.Random, biasFactor: number | undefined) => number {
+  return (mrng, biasFactor) => {
+    if (biasFactor === undefined || mrng.nextInt(1, biasFactor) !== 1) return mrng.nextInt(min, max);
+    if (ranges.length === 1) return mrng.nextInt((ranges[0] as Range).min, (ranges[0] as Range).max);
+    const id = mrng.nextInt(-2 * (ranges.length - 1), ranges.length - 2);
+    const range = (id < 0 ? ranges[0] : ranges[id + 1]) as Range;
+    return mrng.nextInt(range.min, range.max);
+  };
+}
+
+/** fc.frequency, fc.oneof, fc.option: a weighted pick (less likely deep past the depth bias), its depth counted while drawing. */
+function frequencyDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw | undefined {
+  const { warbs, constraints, context, cumulatedWeights, totalWeight } = fields;
+  if (!Array.isArray(warbs) || !Array.isArray(cumulatedWeights) || typeof totalWeight !== 'number' || !isDepthContext(context)) return undefined;
+  const { depthBias, maxDepth } = (constraints ?? {}) as { depthBias?: unknown; maxDepth?: unknown };
+  if (typeof depthBias !== 'number' || typeof maxDepth !== 'number') return undefined;
+  const weighted = warbs as { arbitrary?: unknown; weight?: unknown }[];
+  if (!weighted.every((warb) => isArbitrary(warb.arbitrary) && typeof warb.weight === 'number')) return undefined;
+  const draws = weighted.map((warb) => compile(warb.arbitrary as fc.Arbitrary<unknown>, seen));
+  const cumulated = cumulatedWeights as number[];
+  const firstWeight = weighted[0]?.weight as number;
+  const drawAt = (index: number, mrng: fc.Random, biasFactor: number | undefined): unknown => {
+    context.depth += 1;
+    try {
+      return (draws[index] as Draw)(mrng, biasFactor);
+    } finally {
+      context.depth -= 1;
+    }
+  };
+  const negativeDepthBenefit = (): number => {
+    if (depthBias <= 0 || firstWeight === 0) return 0;
+    const benefit = Math.floor(Math.pow(1 + depthBias, context.depth)) - 1;
+    return -Math.min(totalWeight * benefit, Number.MAX_SAFE_INTEGER) || 0;
+  };
+  return (mrng, biasFactor) => {
+    if (maxDepth <= context.depth) return drawAt(0, mrng, biasFactor);
+    const selected = mrng.nextInt(negativeDepthBenefit(), totalWeight - 1);
+    for (let index = 0; index < cumulated.length; index += 1) if (selected < (cumulated[index] as number)) return drawAt(index, mrng, biasFactor);
+    throw new Error('directDraws: no weighted arbitrary picked');
+  };
+}
+
+/**
+ * fc.array without uniqueness: a (sometimes biased) length, then the items, the depth raised past the
+ * biased length. With custom slices (fc.string's tricky strings) and bias, one time in `biasFactor` the
+ * items come partly from a slice, as fast-check's sliced generator takes them.
+ */
+function arrayDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw | undefined {
+  const { arb, minLength, maxGeneratedLength, setBuilder, customSlices, depthContext, cachedBiasedMaxLength } = fields;
+  if (!isArbitrary(arb) || setBuilder !== undefined || !isDepthContext(depthContext)) return undefined;
+  if (!Array.isArray(customSlices) || !customSlices.every((slice) => Array.isArray(slice) && slice.length > 0 && !slice.some(fc.hasCloneMethod))) return undefined;
+  if (!Number.isInteger(minLength) || !Number.isInteger(maxGeneratedLength) || !Number.isInteger(cachedBiasedMaxLength)) return undefined;
+  const min = minLength as number;
+  const max = maxGeneratedLength as number;
+  const biasedMax = cachedBiasedMaxLength as number;
+  const items = itemsDraw(compile(arb, seen), customSlices as unknown[][]);
+  return (mrng, biasFactor) => {
+    let length: number;
+    let itemBias: number | undefined;
+    if (biasFactor === undefined) length = mrng.nextInt(min, max);
+    else if (min === max) {
+      length = mrng.nextInt(min, max);
+      itemBias = biasFactor;
+    } else if (mrng.nextInt(1, biasFactor) !== 1) length = mrng.nextInt(min, max);
+    else if (mrng.nextInt(1, biasFactor) !== 1) {
+      length = mrng.nextInt(min, max);
+      itemBias = biasFactor;
+    } else {
+      length = mrng.nextInt(min, biasedMax);
+      itemBias = biasFactor;
+    }
+    const deeper = Math.max(0, length - biasedMax);
+    depthContext.depth += deeper;
+    try {
+      return items(mrng, itemBias, length);
+    } finally {
+      depthContext.depth -= deeper;
+    }
+  };
+}
+
+function itemsDraw(item: Draw, slices: readonly (readonly unknown[])[]): (mrng: fc.Random, biasFactor: number | undefined, length: number) => unknown[] {
+  return (mrng, biasFactor, length) => {
+    const items: unknown[] = [];
+    if (biasFactor === undefined || slices.length === 0 || mrng.nextInt(1, biasFactor) !== 1) {
+      for (let index = 0; index < length; index += 1) items.push(item(mrng, biasFactor));
+      return items;
+    }
+    let active = 0;
+    let next = 0;
+    let last = -1;
+    if (length !== 0 && mrng.nextInt(1, biasFactor) === 1) {
+      const eligible: number[] = [];
+      slices.forEach((slice, index) => {
+        if (slice.length === length) eligible.push(index);
+      });
+      if (eligible.length > 0) {
+        active = eligible[mrng.nextInt(0, eligible.length - 1)] as number;
+        last = length - 1;
+      }
+    }
+    while (items.length < length) {
+      if (next <= last) items.push((slices[active] as readonly unknown[])[next++]);
+      else if (mrng.nextInt(1, biasFactor) !== 1) items.push(item(mrng, biasFactor));
+      else {
+        active = mrng.nextInt(0, slices.length - 1);
+        const slice = slices[active] as readonly unknown[];
+        if (mrng.nextInt(1, biasFactor) !== 1) {
+          next = 1;
+          last = slice.length - 1;
+          items.push(slice[0]);
+        } else {
+          const one = mrng.nextInt(0, slice.length - 1);
+          const other = mrng.nextInt(0, slice.length - 1);
+          next = Math.min(one, other);
+          last = Math.max(one, other);
+          items.push(slice[next++]);
+        }
+      }
+    }
+    return items;
+  };
+}
+
+/** fc.subarray, fc.shuffledSubarray: a (sometimes biased) length, then that many picks among the indexes left. */
+function subarrayDraw(fields: Fields): Draw | undefined {
+  const { originalArray, isOrdered, lengthArb, biasedLengthArb } = fields;
+  if (!Array.isArray(originalArray) || typeof isOrdered !== 'boolean' || !isArbitrary(lengthArb) || !isArbitrary(biasedLengthArb)) return undefined;
+  const length = fieldsOf(lengthArb);
+  const biased = fieldsOf(biasedLengthArb);
+  if (!isRange(length) || !isRange(biased)) return undefined;
+  return (mrng, biasFactor) => {
+    const sizes = biasFactor !== undefined && mrng.nextInt(1, biasFactor) === 1 ? biased : length;
+    const size = mrng.nextInt(sizes.min, sizes.max);
+    const remaining = originalArray.map((_item: unknown, index: number) => index);
+    const ids: number[] = [];
+    for (let index = 0; index < size; index += 1) ids.push(remaining.splice(mrng.nextInt(0, remaining.length - 1), 1)[0] as number);
+    if (isOrdered) ids.sort((a, b) => a - b);
+    return ids.map((id) => originalArray[id] as unknown);
+  };
+}
+
+/** Where a value was drawn: enough to draw it again with the original, and its shrink context with it. */
+class DrawnAt {
+  constructor(
+    readonly random: fc.Random,
+    readonly biasFactor: number | undefined,
+  ) {}
+}
+
+class DirectDraws<T> extends fc.Arbitrary<T> {
+  constructor(
+    private readonly draw: Draw,
+    private readonly original: fc.Arbitrary<T>,
+  ) {
+    super();
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
+    const start = mrng.clone();
+    return new fc.Value(this.draw(mrng, biasFactor) as T, new DrawnAt(start, biasFactor));
+  }
+
+  canShrinkWithoutContext(value: unknown): value is T {
+    return this.original.canShrinkWithoutContext(value);
+  }
+
+  shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
+    if (!(context instanceof DrawnAt)) return this.original.shrink(value, context);
+    const drawn = this.original.generate(context.random.clone(), context.biasFactor);
+    // Never shrink another value than the one that failed: should the two ever differ, the case stays as found.
+    if (fc.stringify(drawn.value) !== fc.stringify(value)) return fc.Stream.nil();
+    return this.original.shrink(drawn.value, drawn.context);
+  }
+}
+
+/**
+ * The fast-check versions whose internals the compiled draws were held to (the one package-lock.json
+ * installs): with any other, the kit draws through fast-check itself, slower and surely the same.
+ */
+export const FAST_CHECK_VERSIONS_DRAWN_DIRECTLY: readonly string[] = ['4.10.2'];
+const PROBE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 42, 2026];
+const PROBE_BIASES = [undefined, 2, 3, 5];
+
+/**
+ * `arbitrary`, drawn by a function compiled from its combinators when fast-check is a version it was
+ * held to and the function draws exactly what `arbitrary` draws on a few dozen randoms (with and
+ * without bias), else `arbitrary` itself. Build it once per arbitrary: the check costs those draws.
+ */
+export function drawnDirectly<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  if (!FAST_CHECK_VERSIONS_DRAWN_DIRECTLY.includes(fc.__version)) return arbitrary;
+  const direct = new DirectDraws(compile(arbitrary, new Map()), arbitrary);
+  return drawsAlike(direct, arbitrary) ? direct : arbitrary;
+}
+
+function drawsAlike<T>(direct: fc.Arbitrary<T>, original: fc.Arbitrary<T>): boolean {
+  try {
+    for (const seed of PROBE_SEEDS) {
+      for (const biasFactor of PROBE_BIASES) {
+        const one = new fc.Random(xorshift128plus(seed));
+        const other = one.clone();
+        const drawnDirect = direct.generate(one, biasFactor).value;
+        const drawnOriginal = original.generate(other, biasFactor).value;
+        if (fc.stringify(drawnDirect) !== fc.stringify(drawnOriginal) || one.nextInt() !== other.nextInt()) return false;
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
+import { describe, expect, it } from 'vitest';
+import { builderProperties } from '../../properties/builder.js';
+import { drawnDirectly, FAST_CHECK_VERSIONS_DRAWN_DIRECTLY } from '../../src/arbitraries/directDraws.js';
+import { hostileText } from '../../src/arbitraries/hostileText.js';
+import { CALL_STYLES } from '../../src/targets/builder/callStyle.js';
+
+/** The values fast-check hands a property over a run from `seed` (biased as a run biases them), hashed. */
+function runHash<T>(arbitrary: fc.Arbitrary<T>, seed: number, runs: number): string {
+  const hash = createHash('sha256');
+  fc.check(
+    fc.property(arbitrary, (value) => {
+      hash.update(fc.stringify(value));
+      return true;
+    }),
+    { seed, numRuns: runs },
+  );
+  return hash.digest('hex');
+}
+
+/** What a failing run reports: the shrunk counterexample, its replay path and how many shrinks it took. */
+function failure<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => boolean, seed: number): { counterexample: string; path: string | null; shrinks: number } {
+  const details = fc.check(fc.property(arbitrary, predicate), { seed, numRuns: 200 });
+  expect(details.failed).toBe(true);
+  return { counterexample: fc.stringify(details.counterexample), path: details.counterexamplePath, shrinks: details.numShrinks };
+}
+
+const catalogue = builderProperties('all');
+
+describe('drawnDirectly: the same values from the same randoms, for less', () => {
+  it('is held to the fast-check version installed (after an upgrade: run this file, then add the version)', () => {
+    expect(FAST_CHECK_VERSIONS_DRAWN_DIRECTLY).toContain(fc.__version);
+  });
+
+  it('compiles every catalogue property (it is not quietly falling back to the original)', () => {
+    for (const property of catalogue) expect(drawnDirectly(property.arbitrary)).not.toBe(property.arbitrary);
+  });
+
+  for (const property of catalogue) {
+    it(`${property.id} (${property.documents}): every case of three runs of 2,000 is the one fast-check draws, with and without call styles`, () => {
+      for (const original of [property.arbitrary, fc.tuple(property.arbitrary, fc.constantFrom(...CALL_STYLES))] as fc.Arbitrary<unknown>[]) {
+        const direct = drawnDirectly(original);
+        for (const seed of [1, -7, 2026]) expect(runHash(direct, seed, 2000)).toBe(runHash(original, seed, 2000));
+      }
+    });
+  }
+
+  it('leaves the random where the original leaves it, so what is drawn next is the same too', () => {
+    const original = catalogue[0]!.arbitrary;
+    const direct = drawnDirectly(original);
+    for (let seed = 0; seed < 200; seed += 1) {
+      const one = new fc.Random(xorshift128plus(seed));
+      const other = one.clone();
+      direct.generate(one, (seed % 6) + 2);
+      original.generate(other, (seed % 6) + 2);
+      expect(one.nextInt()).toBe(other.nextInt());
+    }
+  });
+
+  it('shrinks through the same candidates: same counterexample, same replay path, same number of shrinks', () => {
+    const [valid, invalid] = catalogue;
+    const small = (document: unknown): boolean => JSON.stringify(document).length < 900;
+    for (const seed of [1, 5, 77]) {
+      expect(failure(drawnDirectly(valid!.arbitrary), small, seed)).toEqual(failure(valid!.arbitrary, small, seed));
+      expect(failure(drawnDirectly(invalid!.arbitrary), small, seed)).toEqual(failure(invalid!.arbitrary, small, seed));
+    }
+    // A kit arbitrary with its own shrinking (hostile text shrinks on by deleting characters) keeps it.
+    const text = hostileText({ maxLength: 40 });
+    const noAmpersand = (value: string): boolean => !value.includes('&');
+    expect(failure(drawnDirectly(text), noAmpersand, 3)).toEqual(failure(text, noAmpersand, 3));
+  });
+
+  it('replays a stored path to the same case', () => {
+    const property = catalogue[0]!;
+    const small = (document: unknown): boolean => JSON.stringify(document).length < 900;
+    const first = fc.check(fc.property(property.arbitrary, small), { seed: 9, numRuns: 200 });
+    const replayed = fc.check(fc.property(drawnDirectly(property.arbitrary), small), { seed: 9, numRuns: 200, path: first.counterexamplePath ?? '' });
+    expect(fc.stringify(replayed.counterexample)).toBe(fc.stringify(first.counterexample));
+  });
+
+  it('draws what it cannot compile with the arbitrary’s own generate (unique arrays, letrec, chain, filter)', () => {
+    const tree = fc.letrec((tie) => ({ node: fc.oneof({ depthSize: 'small' }, fc.nat(9), fc.array(tie('node'), { maxLength: 3 })) })).node;
+    const others = [
+      fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { maxLength: 10 }),
+      tree,
+      fc.nat(5).chain((length) => fc.array(fc.boolean(), { minLength: length, maxLength: length })),
+      fc.string().filter((value) => value.length % 2 === 0),
+      fc.record({ name: fc.string(), count: fc.option(fc.integer()) }),
+    ] as fc.Arbitrary<unknown>[];
+    for (const original of others) expect(runHash(drawnDirectly(original), 4, 500)).toBe(runHash(original, 4, 500));
+  });
+
+  it('keeps the original when its compiled draw would differ from it', () => {
+    // An arbitrary that says it draws like another but does not: the check when it is built catches it.
+    class Liar extends fc.Arbitrary<number> {
+      readonly drawsLike = fc.integer({ min: 0, max: 1000 });
+      generate(mrng: fc.Random): fc.Value<number> {
+        return new fc.Value(mrng.nextInt(0, 1000) + 1, undefined);
+      }
+      canShrinkWithoutContext(value: unknown): value is number {
+        return typeof value === 'number';
+      }
+      shrink(): fc.Stream<fc.Value<number>> {
+        return fc.Stream.nil();
+      }
+    }
+    const liar = new Liar();
+    expect(drawnDirectly(liar)).toBe(liar);
+  });
+});
