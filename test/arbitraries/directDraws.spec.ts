@@ -4,7 +4,11 @@ import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
 import { describe, expect, it } from 'vitest';
 import { builderProperties } from '../../properties/builder.js';
 import { drawnDirectly, FAST_CHECK_VERSIONS_DRAWN_DIRECTLY } from '../../src/arbitraries/directDraws.js';
+import { INTERPRETER_SUITE } from '../../properties/interpreterCheck.js';
+import { callerInput } from '../../src/arbitraries/callerInput.js';
 import { hostileText } from '../../src/arbitraries/hostileText.js';
+import { outcomeMaterial } from '../../src/arbitraries/outcomeMaterial.js';
+import { voiceRequest } from '../../src/arbitraries/voiceRequest.js';
 import { CALL_STYLES } from '../../src/targets/builder/callStyle.js';
 
 /** The values fast-check hands a property over a run from `seed` (biased as a run biases them), hashed. */
@@ -46,6 +50,20 @@ describe('drawnDirectly: the same values from the same randoms, for less', () =>
       }
     });
   }
+
+  it('draws the calls of the endpoint check and the cases of the interpreter check as fast-check does', () => {
+    const others: Record<string, fc.Arbitrary<unknown>> = {
+      voiceRequest: voiceRequest(),
+      outcomeMaterials: fc.array(outcomeMaterial(), { minLength: 1, maxLength: 4 }),
+      callerInputs: fc.array(callerInput(), { maxLength: 4 }),
+      interpreterCase: INTERPRETER_SUITE.cases(undefined),
+    };
+    for (const [name, original] of Object.entries(others)) {
+      const direct = drawnDirectly(original);
+      expect(direct, name).not.toBe(original);
+      for (const seed of [3, 11]) expect(runHash(direct, seed, 1000), name).toBe(runHash(original, seed, 1000));
+    }
+  });
 
   it('leaves the random where the original leaves it, so what is drawn next is the same too', () => {
     const original = catalogue[0]!.arbitrary;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { drawnDirectly } from '../../arbitraries/directDraws.js';
 import { DialKitError } from '../../errors.js';
 import type { DialVerb } from '../../model/dial.js';
 import type { CallerInput } from '../../model/callerInput.js';
@@ -311,14 +312,23 @@ interface Played {
 }
 
 /** The arbitraries of one call, in the order the runs and the shrinker both draw them. */
-function callArbitraries<Material>(suite: EndpointSuite<Material>): [fc.Arbitrary<VoiceRequestParams>, fc.Arbitrary<Material[]>, fc.Arbitrary<number>, fc.Arbitrary<CallerInput[]>] {
-  return [
-    suite.voiceRequest(),
-    fc.array(suite.outcomeMaterial(), { minLength: 1, maxLength: MATERIALS_PER_CALL }),
+const CALL_ARBITRARIES = new WeakMap<object, CallArbitraries<unknown>>();
+
+type CallArbitraries<Material> = [fc.Arbitrary<VoiceRequestParams>, fc.Arbitrary<Material[]>, fc.Arbitrary<number>, fc.Arbitrary<CallerInput[]>];
+
+/** What a call is drawn from, built once per suite and drawn directly (the same calls for less; see directDraws.ts). */
+function callArbitraries<Material>(suite: EndpointSuite<Material>): CallArbitraries<Material> {
+  const built = CALL_ARBITRARIES.get(suite) as CallArbitraries<Material> | undefined;
+  if (built !== undefined) return built;
+  const arbitraries: CallArbitraries<Material> = [
+    drawnDirectly(suite.voiceRequest()),
+    drawnDirectly(fc.array(suite.outcomeMaterial(), { minLength: 1, maxLength: MATERIALS_PER_CALL })),
     fc.nat({ max: 0x7fffffff }),
     // Drawn last, so the calls of a seed keep the first requests and outcomes they had before inputs were played.
-    fc.array(suite.callerInput(), { maxLength: MATERIALS_PER_CALL }),
+    drawnDirectly(fc.array(suite.callerInput(), { maxLength: MATERIALS_PER_CALL })),
   ];
+  CALL_ARBITRARIES.set(suite, arbitraries as CallArbitraries<unknown>);
+  return arbitraries;
 }
 
 /** How far dispatch may run ahead of the oldest call not yet accounted for, per concurrent call: bounds the transcripts held. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { drawnDirectly } from '../../arbitraries/directDraws.js';
 import { interpret } from '../../../reference/interpret/interpret.js';
 import { resolveOptions } from '../../../reference/interpret/options.js';
 import { dialSettings } from '../../../reference/interpret/settings.js';
@@ -181,12 +182,13 @@ export async function runInterpreterCheck(options: InterpreterCheckOptions & { r
 
   try {
     // Every failed property is disabled, so once none is left the remaining calls could judge nothing.
+    const cases = drawnDirectly(suite.cases(options.profile));
     for (let round = 0; runsDone < runs && enabled.size > 0 && round <= suite.properties.length; round += 1) {
       const seedOfRound = roundSeed(seed, round);
       let shrinking = false;
       let shrinks = 0;
       let last: Played | undefined;
-      const property = fc.asyncProperty(suite.cases(options.profile), async (input) => {
+      const property = fc.asyncProperty(cases, async (input) => {
         if (shrinking && shrinks >= maxShrinks) return true;
         if (fatal !== undefined) return true;
         if (shrinking) shrinks += 1;
