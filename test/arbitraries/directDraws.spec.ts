@@ -140,4 +140,30 @@ describe('drawnDirectly: the same values from the same randoms, for less', () =>
     const liar = new Liar();
     expect(runHash(drawnDirectly(liar), 8, 300)).toBe(runHash(liar, 8, 300));
   });
+
+  it('never shrinks another value than the one that failed: should the original draw otherwise at shrink time, the case stays as found', () => {
+    // Draws like fc.integer (so the compiled draw is trusted) until it is told to lie, then one more.
+    class Turncoat extends fc.Arbitrary<number> {
+      readonly drawsLike = fc.integer({ min: 0, max: 1000 });
+      lying = false;
+      generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<number> {
+        const value = this.drawsLike.generate(mrng, biasFactor);
+        return this.lying ? new fc.Value(value.value + 1, value.context) : value;
+      }
+      canShrinkWithoutContext(value: unknown): value is number {
+        return this.drawsLike.canShrinkWithoutContext(value);
+      }
+      shrink(value: number, context: unknown): fc.Stream<fc.Value<number>> {
+        return this.drawsLike.shrink(value, context);
+      }
+    }
+    const turncoat = new Turncoat();
+    const direct = drawnDirectly(turncoat);
+    fc.sample(direct, { seed: 0, numRuns: 100 });
+    turncoat.lying = true;
+    const details = fc.check(fc.property(direct, (value) => value < 500), { seed: 2, numRuns: 200 });
+    expect(details.failed).toBe(true);
+    expect(details.counterexample?.[0]).toBeGreaterThanOrEqual(500);
+    expect(details.numShrinks).toBe(0);
+  });
 });
