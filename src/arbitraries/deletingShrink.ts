@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { DrawsLike } from './directDraws.js';
+import type { DrawsLike } from './compiledDraw.js';
 
 interface Context {
   /** The inner arbitrary's own shrink context, while the value still has one. */
