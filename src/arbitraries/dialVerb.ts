@@ -103,7 +103,9 @@ const WHATSAPP_SENDER = 'whatsapp:+15551112222';
 
 /** The nouns a `<Dial>` dials, as the validator sees them for callerId. */
 export function nounsOf(children: readonly DialChild[]): (NounName | 'text')[] {
-  return children.flatMap((child) => (child.kind === 'element' ? [] : [child.kind === 'text' ? 'text' : child.kind]));
+  const nouns: (NounName | 'text')[] = [];
+  for (const child of children) if (child.kind !== 'element') nouns.push(child.kind);
+  return nouns;
 }
 
 /**

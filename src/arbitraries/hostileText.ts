@@ -27,10 +27,22 @@ const WHITESPACE_PIECES = [' ', '  ', '\t', '\n', '\r', '\r\n'] as const;
 /** Characters for text at a documented limit: one code point each, some outside the BMP. */
 const LIMIT_CHARS = ['a', 'Z', '&', '<', '"', 'é', '中', '😀', '𝄞'] as const;
 
-/** The first `count` code points of `value` (a UTF-16 length within `count` has no more code points than that). */
+/**
+ * The first `count` code points of `value` (a UTF-16 length within `count` has no more code points than
+ * that), counted as `[...value]` counts them: a surrogate pair is one, a lone surrogate one too.
+ */
 function firstCodePoints(value: string, count: number): string {
-  return value.length <= count ? value : [...value].slice(0, count).join('');
+  if (value.length <= count) return value;
+  let end = 0;
+  for (let taken = 0; taken < count && end < value.length; taken += 1) {
+    const pair = isHighSurrogate(value.charCodeAt(end)) && isLowSurrogate(value.charCodeAt(end + 1));
+    end += pair ? 2 : 1;
+  }
+  return value.slice(0, end);
 }
+
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** Built once per constraints: every text attribute of every element asks for one. */
 const BUILT = new Map<string, fc.Arbitrary<string>>();

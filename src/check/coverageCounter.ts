@@ -38,11 +38,16 @@ export class CoverageCounter {
 
   /** Adds counts another counter drained. */
   addDrained(text: string): void {
-    if (text === '') return;
-    for (const line of text.split('\n')) {
-      const [group, key, count] = line.split('\t') as [Group, string, string];
-      const counts = this.tally[group];
-      counts.set(key, (counts.get(key) ?? 0) + Number(count));
+    // One pass with indexOf: a batch's text has hundreds of lines, and splitting them twice showed in profiles.
+    for (let start = 0; start < text.length; ) {
+      const firstTab = text.indexOf('\t', start);
+      const secondTab = text.indexOf('\t', firstTab + 1);
+      let end = text.indexOf('\n', secondTab + 1);
+      if (end === -1) end = text.length;
+      const counts = this.tally[text.slice(start, firstTab) as Group];
+      const key = text.slice(firstTab + 1, secondTab);
+      counts.set(key, (counts.get(key) ?? 0) + Number(text.slice(secondTab + 1, end)));
+      start = end + 1;
     }
   }
 
