@@ -156,8 +156,9 @@ async function runOne(property: BuilderProperty, target: BuilderTarget, options:
     const lookThere = async (ticket: Ticket): Promise<CaseLook> => {
       const ordinal = shardOrdinalOf(options.shard, ticket.runId);
       const seats = pooled as CasePool;
+      // Dealt first, so the main thread takes a batch only when no worker has room for it.
+      seats.advance(ordinal);
       if (seats.isLocal(ordinal)) {
-        seats.keepAhead(ordinal);
         return ahead.take(ordinal) ?? lookHere(ticket.draw(check).value[0] as Case);
       }
       const result = await ahead.whileWaiting(seats.take(ordinal), ordinal);

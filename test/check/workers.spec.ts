@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builderProperties } from '../../properties/builder.js';
 import { BUNDLED_TWILIO_KNOWN } from '../../properties/bundledTwilioKnown.js';
 import type { RunReport } from '../../src/check/findings.js';
+import type { PassSpec } from '../../src/check/parallel/caseMessages.js';
 import { runBuilderProperties, type RunBuilderOptions } from '../../src/check/runBuilderProperties.js';
 import type { BuilderTarget } from '../../src/targets/builder/builderTarget.js';
 import { moduleTarget, voiceResponseTarget } from '../../src/targets/builder/moduleTarget.js';
@@ -75,21 +76,44 @@ describe('--workers: worker threads change the speed of a builder run, never its
 });
 
 describe('CasePool: the workers answer for positions', () => {
-  it('deals batches of 64 round the main thread\'s seat (first) and the workers, and a worker draws, builds and judges each position of its own, the first case a worker checks in a pass probed', async () => {
+  const spec = (seed: number): PassSpec => ({ propertyId: 'GEN-BUILD-001', recipe: builderProperties('valid')[0]!.workerRecipe!, seed, callStyles: ['strings', 'typed'], target: { module: 'twilio', exportPath: 'twiml.VoiceResponse', cwd: process.cwd() }, judge: { documents: 'valid' }, withRules: false });
+  const batch = (index: number, size: number): number[] => Array.from({ length: size }, (_, offset) => index * size + offset);
+
+  it('deals batches of 64 as the seats get free: the first to the main thread, three to each worker, one no worker has room for to the main thread; a worker draws, builds and judges each position of its own, the first case dealt to a worker in a pass probed', async () => {
     const { BATCH, CasePool } = await import('../../src/check/parallel/casePool.js');
     const pool = new CasePool(2);
     try {
-      pool.begin({ propertyId: 'GEN-BUILD-001', recipe: builderProperties('valid')[0]!.workerRecipe!, seed: 9, callStyles: ['strings', 'typed'], target: { module: 'twilio', exportPath: 'twiml.VoiceResponse', cwd: process.cwd() }, judge: { documents: 'valid' }, withRules: false }, 400);
-      const ordinals = Array.from({ length: 400 }, (_, ordinal) => ordinal);
-      // Seats: batch 0 the main thread, batch 1 worker 0, batch 2 worker 1, batch 3 the main thread …
-      expect(ordinals.filter((ordinal) => pool.isLocal(ordinal))).toEqual([...ordinals.slice(0, BATCH), ...ordinals.slice(3 * BATCH, 4 * BATCH), ...ordinals.slice(6 * BATCH, 7 * BATCH)]);
-      const theirs = ordinals.filter((ordinal) => !pool.isLocal(ordinal));
+      pool.begin(spec(9), 1000);
+      const firstEight = batch(0, 8 * BATCH);
+      expect(firstEight.filter((ordinal) => pool.isLocal(ordinal))).toEqual([...batch(0, BATCH), ...batch(7, BATCH)]);
+      const theirs = firstEight.filter((ordinal) => !pool.isLocal(ordinal));
       const results = await Promise.all(theirs.map((ordinal) => pool.take(ordinal)));
       expect(results.map((result) => result.runId)).toEqual(theirs);
       expect(results.every((result) => result.verdict?.outcomeKind === 'xml' && result.verdict.ok)).toBe(true);
       expect(pool.takeBatchCoverage(BATCH)).toMatch(/^nouns\tNumber\t\d+$/m);
       expect(pool.takeBatchCoverage(BATCH)).toBe('');
       expect(results.filter((result) => result.probe !== undefined).map((result) => result.runId)).toEqual([BATCH]);
+      // The workers answered, so they have room again: the next batches are theirs.
+      expect(pool.isLocal(8 * BATCH)).toBe(false);
+      await expect(pool.take(8 * BATCH)).resolves.toMatchObject({ runId: 8 * BATCH, verdict: { ok: true } });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('keeps each batch in its seat over the passes of a property (its coverage is counted one way), and seats another property anew', async () => {
+    const { BATCH, CasePool } = await import('../../src/check/parallel/casePool.js');
+    const pool = new CasePool(1);
+    try {
+      pool.begin(spec(9), 1000);
+      // Batches 1-3 go to the worker at once; once it answers them, it has room for 4-6.
+      await Promise.all([1, 2, 3].map((index) => pool.take(index * BATCH)));
+      expect(pool.isLocal(4 * BATCH)).toBe(false);
+      pool.begin(spec(9), 1000);
+      expect([0, 1, 2, 3, 4, 5, 6].map((index) => pool.isLocal(index * BATCH))).toEqual([true, false, false, false, false, false, false]);
+      await expect(pool.take(4 * BATCH + 1)).resolves.toMatchObject({ runId: 4 * BATCH + 1, verdict: { ok: true } });
+      pool.begin(spec(10), 1000);
+      expect(pool.isLocal(4 * BATCH)).toBe(true);
     } finally {
       await pool.close();
     }
