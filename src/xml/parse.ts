@@ -115,18 +115,26 @@ function sentence(message: string): string {
   return /^[A-Z][a-z]/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
-/** Offset of the first tag or non-blank text after the root element closes (the text is well-formed by now). */
+/** A tag, or one character of non-blank text (where a scan needs text too). */
 const TAG_OR_TEXT = /<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">/]|\/(?!>))*(\/?)>|[^<\s]/g;
+/**
+ * A tag only: the same tags at the same offsets as {@link TAG_OR_TEXT} (a text character is never a `<`,
+ * so matching it consumes no tag's start), without a match for every character of text.
+ */
+const TAG = /<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">/]|\/(?!>))*(\/?)>/g;
 
+/** Offset of the first tag or non-blank text after the root element closes (the text is well-formed by now). */
 function contentAfterRoot(masked: string): number | undefined {
   let depth = 0;
-  let closed = false;
-  for (const match of masked.matchAll(TAG_OR_TEXT)) {
-    if (closed) return match.index;
-    if (!match[0].startsWith('<')) continue;
+  for (const match of masked.matchAll(TAG)) {
     if (match[1] === '/') depth -= 1;
     else if (match[2] !== '/') depth += 1;
-    if (depth === 0) closed = true;
+    if (depth === 0) {
+      TAG_OR_TEXT.lastIndex = match.index + match[0].length;
+      const after = TAG_OR_TEXT.exec(masked)?.index;
+      TAG_OR_TEXT.lastIndex = 0;
+      return after;
+    }
   }
   return undefined;
 }
@@ -139,12 +147,12 @@ function contentAfterRoot(masked: string): number | undefined {
 function strayMarkup(masked: string): { message: string; offset: number } | undefined {
   const cdataEnd = (offset: number): { message: string; offset: number } => ({ message: 'text contains "]]>", which must be written ]]&gt; (XML 1.0 §2.4)', offset });
   let at = masked.indexOf(']]>');
-  for (const match of masked.matchAll(TAG_OR_TEXT)) {
-    if (!match[0].startsWith('<')) continue;
+  for (const match of masked.matchAll(TAG)) {
     if (at !== -1 && at < match.index) return cdataEnd(at);
     const end = match.index + match[0].length;
     if (at !== -1 && at < end) at = masked.indexOf(']]>', end);
-    if (match[1] === '/') continue;
+    // Only a tag with a `<` past its first character can hold one in a value.
+    if (match[1] === '/' || match[0].indexOf('<', 1) === -1) continue;
     for (const value of match[0].matchAll(/"[^"]*"|'[^']*'/g)) {
       const lessThan = value[0].indexOf('<');
       if (lessThan !== -1) return { message: 'an attribute value contains "<", which must be written &lt; (XML 1.0 §3.1)', offset: match.index + value.index + lessThan };
@@ -156,8 +164,7 @@ function strayMarkup(masked: string): { message: string; offset: number } | unde
 /** Offsets of the start tags still open at the end of the text, outermost first. */
 function openTags(masked: string): number[] {
   const open: number[] = [];
-  for (const match of masked.matchAll(TAG_OR_TEXT)) {
-    if (!match[0].startsWith('<')) continue;
+  for (const match of masked.matchAll(TAG)) {
     if (match[1] === '/') open.pop();
     else if (match[2] !== '/') open.push(match.index);
   }
@@ -195,10 +202,16 @@ function elementName(node: RawNode): string | undefined {
 }
 
 function rawAttributes(node: RawNode): AttributeMap {
-  const raw = (node[':@'] ?? {}) as Record<string, string>;
+  const raw = node[':@'] as Record<string, string> | undefined;
+  const attributes: Record<string, string> = {};
+  if (raw === undefined) return attributes;
   // XML 1.0 §3.3.3: literal white space characters in an attribute value read as spaces; references keep theirs.
-  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, decodeReferences(value.replace(/[\t\n]/g, ' '))]));
+  // (A name such as __proto__ never gets here: fast-xml-parser refuses it, see parseTwiml.)
+  for (const name of Object.keys(raw)) attributes[name] = decodeReferences((raw[name] as string).replace(LITERAL_SPACES, ' '));
+  return attributes;
 }
+
+const LITERAL_SPACES = /[\t\n]/g;
 
 /** Text and CDATA children merged, comments dropped, elements converted. */
 function toGenericChildren(raw: RawNode[]): GenericNode[] {

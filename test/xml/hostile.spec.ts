@@ -88,6 +88,8 @@ describe('malformed XML is reported with a clear line and column', () => {
     ['leading white space before the declaration', ' <?xml version="1.0"?><Response/>', 1, 7],
     ['"]]>" in text (XML 1.0 §2.4)', '<Response>\n<Say voice="a]]>b">x]]>y</Say></Response>', 2, 21],
     ['a "<" inside an attribute value (XML 1.0 §3.1)', '<Response>\n<Pause length="<2"/><Dial>1</Dial></Response>', 2, 16],
+    ['a tag after the root, past a comment', '<Response><Say>a b</Say></Response><!-- c -->\n<Extra/>', 2, 1],
+    ['a "<" in a later attribute value, in single quotes', '<Response>\n<Say voice="a" language=\'b<c\'>x y</Say></Response>', 2, 27],
     ['a line ending in CR LF (counted once)', '<Response>\r\n<Dial>1</Dail>\r\n</Response>', 2, 8],
   ])('%s', (_name, xml, line, column) => {
     expect(at(xml)).toEqual({ ruleId: 'xml.malformed', line, column });
