@@ -1,4 +1,5 @@
 import type { DerivedRequest, DerivedRequestKind } from '../../src/model/trace.js';
+import { formEncode } from '../formEncoding.js';
 
 export interface RequestSpec {
   readonly kind: DerivedRequestKind;
@@ -36,7 +37,7 @@ export function resolveUrl(target: string, documentUrl: string): URL | undefined
 export function derivedRequest(spec: RequestSpec): DerivedRequest | undefined {
   const url = resolveUrl(spec.target, spec.documentUrl);
   if (url === undefined) return undefined;
-  const encoded = new URLSearchParams(Object.entries(spec.params)).toString();
+  const encoded = formEncode(Object.entries(spec.params));
   if (spec.method === 'GET' && encoded !== '') url.search = url.search === '' ? `?${encoded}` : `${url.search}&${encoded}`;
   return {
     kind: spec.kind,
