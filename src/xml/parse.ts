@@ -80,8 +80,8 @@ export function parseTwiml(xml: string, options: ParseOptions = {}): ParseOutcom
     if (message.endsWith('is never closed')) return fail('malformed', message, text, openTags(masked).at(-1) ?? 0);
     return { ok: false, error: { problem: 'malformed', message, line: verdict.err.line, column: verdict.err.col } };
   }
-  const stray = strayMarkup(masked);
-  if (stray !== undefined) return fail('malformed', stray.message, text, stray.offset);
+  const tags = scanTags(masked);
+  if (tags.stray !== undefined) return fail('malformed', tags.stray.message, text, tags.stray.offset);
   let nodes: RawNode[];
   try {
     nodes = parser.parse(text) as RawNode[];
@@ -93,7 +93,7 @@ export function parseTwiml(xml: string, options: ParseOptions = {}): ParseOutcom
   const strayText = nodes.some((node) => typeof node['#text'] === 'string' && (node['#text'] as string).trim() !== '');
   if (elements.length === 0) return fail('malformed', 'the document has no root element', text, text.length);
   // fast-xml-parser silently drops text after the root element, so the text itself is checked.
-  const after = contentAfterRoot(masked);
+  const after = contentAfterRoot(masked, tags.rootEnd);
   if (elements.length !== 1 || strayText || after !== undefined) {
     return fail('malformed', 'the document has content after its root element', text, after ?? text.length);
   }
@@ -123,42 +123,49 @@ const TAG_OR_TEXT = /<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">/]|\/(?!>))*(\/?)>|[^
  */
 const TAG = /<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">/]|\/(?!>))*(\/?)>/g;
 
-/** Offset of the first tag or non-blank text after the root element closes (the text is well-formed by now). */
-function contentAfterRoot(masked: string): number | undefined {
-  let depth = 0;
-  for (const match of masked.matchAll(TAG)) {
-    if (match[1] === '/') depth -= 1;
-    else if (match[2] !== '/') depth += 1;
-    if (depth === 0) {
-      TAG_OR_TEXT.lastIndex = match.index + match[0].length;
-      const after = TAG_OR_TEXT.exec(masked)?.index;
-      TAG_OR_TEXT.lastIndex = 0;
-      return after;
-    }
-  }
-  return undefined;
+/** What one pass over a document's tags finds: markup fast-xml-parser lets through, or where the root element ends. */
+interface TagScan {
+  readonly stray?: { readonly message: string; readonly offset: number };
+  /** Offset just past the tag that closes the root element (undefined when none does). */
+  readonly rootEnd?: number;
 }
 
 /**
- * What fast-xml-parser lets through, found in one pass over the tags: `]]>` in character data (XML 1.0
+ * One pass over the tags. It finds what fast-xml-parser lets through: `]]>` in character data (XML 1.0
  * §2.4 forbids it outside a CDATA section, which is masked here) and `<` in an attribute value (§3.1).
- * A `]]>` inside a tag belongs to an attribute value, which may hold it.
+ * A `]]>` inside a tag belongs to an attribute value, which may hold it. On the way it notes where the
+ * root element closes, for {@link contentAfterRoot}.
  */
-function strayMarkup(masked: string): { message: string; offset: number } | undefined {
-  const cdataEnd = (offset: number): { message: string; offset: number } => ({ message: 'text contains "]]>", which must be written ]]&gt; (XML 1.0 §2.4)', offset });
+function scanTags(masked: string): TagScan {
+  const cdataEnd = (offset: number): TagScan => ({ stray: { message: 'text contains "]]>", which must be written ]]&gt; (XML 1.0 §2.4)', offset } });
   let at = masked.indexOf(']]>');
+  let depth = 0;
+  let rootEnd: number | undefined;
   for (const match of masked.matchAll(TAG)) {
     if (at !== -1 && at < match.index) return cdataEnd(at);
     const end = match.index + match[0].length;
     if (at !== -1 && at < end) at = masked.indexOf(']]>', end);
-    // Only a tag with a `<` past its first character can hold one in a value.
-    if (match[1] === '/' || match[0].indexOf('<', 1) === -1) continue;
+    const closing = match[1] === '/';
+    if (closing) depth -= 1;
+    else if (match[2] !== '/') depth += 1;
+    if (depth === 0) rootEnd ??= end;
+    // Only a start tag with a `<` past its first character can hold one in a value.
+    if (closing || match[0].indexOf('<', 1) === -1) continue;
     for (const value of match[0].matchAll(/"[^"]*"|'[^']*'/g)) {
       const lessThan = value[0].indexOf('<');
-      if (lessThan !== -1) return { message: 'an attribute value contains "<", which must be written &lt; (XML 1.0 §3.1)', offset: match.index + value.index + lessThan };
+      if (lessThan !== -1) return { stray: { message: 'an attribute value contains "<", which must be written &lt; (XML 1.0 §3.1)', offset: match.index + value.index + lessThan } };
     }
   }
-  return at === -1 ? undefined : cdataEnd(at);
+  return at === -1 ? { rootEnd } : cdataEnd(at);
+}
+
+/** Offset of the first tag or non-blank text after the root element, which ends at `rootEnd` (the text is well-formed by now). */
+function contentAfterRoot(masked: string, rootEnd: number | undefined): number | undefined {
+  if (rootEnd === undefined) return undefined;
+  TAG_OR_TEXT.lastIndex = rootEnd;
+  const after = TAG_OR_TEXT.exec(masked)?.index;
+  TAG_OR_TEXT.lastIndex = 0;
+  return after;
 }
 
 /** Offsets of the start tags still open at the end of the text, outermost first. */
