@@ -24,16 +24,12 @@ import { driveVoiceResponse, type BuilderConstructor } from '../dist/src/targets
 import { moduleTarget } from '../dist/src/targets/builder/moduleTarget.js';
 import { withTimeout } from '../dist/src/targets/builder/withTimeout.js';
 import { CALL_STYLES } from '../dist/src/targets/builder/callStyle.js';
+import { median } from './support/median.js';
 
 const VoiceResponse = twilio.twiml.VoiceResponse as unknown as BuilderConstructor;
 const CHUNK = 2000;
 const SEED = 1;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 const spread = (values: readonly number[], digits: number): string => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 

@@ -23,6 +23,7 @@ import { checkEndpoint } from '../properties/endpoint.js';
 import { DEFAULT_CONCURRENCY } from '../src/check/endpoint/endpointOptions.js';
 import type { WebhookRequest } from '../src/targets/http/webhookRequest.js';
 import { startForwardingApp } from './support/forwardingAppProcess.js';
+import { median } from './support/median.js';
 
 interface AutocannonRequest {
   readonly method: string;
@@ -163,9 +164,10 @@ export async function runEndpointBench(calls = 3000, rounds = 5): Promise<Endpoi
       played.push(kitFirst ? { kit: first as KitFigures, autocannon: second as AutocannonFigures } : { kit: second as KitFigures, autocannon: first as AutocannonFigures });
     }
     const ratios = played.map((one) => round(one.kit.requestsPerSecond / one.autocannon.requestsPerSecond));
-    const middle = median(ratios);
-    // The round whose ratio is the median stands for the run in `kit` and `autocannon`.
-    const typical = played[ratios.indexOf(middle)] ?? (played[0] as (typeof played)[number]);
+    const middle = round(median(ratios));
+    // The round whose ratio is nearest the median stands for the run in `kit` and `autocannon`.
+    const nearest = ratios.reduce((best, ratio, index) => (Math.abs(ratio - middle) < Math.abs((ratios[best] as number) - middle) ? index : best), 0);
+    const typical = played[nearest] as (typeof played)[number];
     const capacity = await timeAutocannon(origin, 10, 3, recorded.requests, expected);
     return {
       node: process.version,
@@ -182,11 +184,6 @@ export async function runEndpointBench(calls = 3000, rounds = 5): Promise<Endpoi
   } finally {
     child.kill('SIGINT');
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
 }
 
 function round(value: number): number {

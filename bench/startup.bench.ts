@@ -18,6 +18,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startForwardingApp } from './support/forwardingAppProcess.js';
+import { median } from './support/median.js';
 
 const TOKEN = 'bench-token';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -89,11 +90,6 @@ function nodeFloor(): Promise<number> {
   });
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 /** `median (min–max)` in whole milliseconds, or `—` when no round saw the event. */
 function figure(values: readonly (number | undefined)[]): string {
