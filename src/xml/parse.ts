@@ -115,13 +115,13 @@ function sentence(message: string): string {
   return /^[A-Z][a-z]/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
-/** A tag, or one character of non-blank text (where a scan needs text too). */
-const TAG_OR_TEXT = /<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">/]|\/(?!>))*(\/?)>|[^<\s]/g;
-/**
- * A tag only: the same tags at the same offsets as {@link TAG_OR_TEXT} (a text character is never a `<`,
- * so matching it consumes no tag's start), without a match for every character of text.
- */
+/** A tag (the text is well-formed by the time it is scanned): group 1 is `/` for an end tag, group 2 `/` for an empty one. */
 const TAG = /<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">/]|\/(?!>))*(\/?)>/g;
+/**
+ * A tag, or one character of non-blank text. It finds the same tags at the same offsets as {@link TAG}
+ * (a text character is never a `<`, so matching it consumes no tag's start); scans that need no text use TAG.
+ */
+const TAG_OR_TEXT = new RegExp(`${TAG.source}|[^<\\s]`, 'g');
 
 /** What one pass over a document's tags finds: markup fast-xml-parser lets through, or where the root element ends. */
 interface TagScan {
@@ -208,6 +208,9 @@ function elementName(node: RawNode): string | undefined {
   return undefined;
 }
 
+/** Literal white space in an attribute value (line ends are LF by then), read as spaces: see rawAttributes. */
+const LITERAL_SPACES = /[\t\n]/g;
+
 function rawAttributes(node: RawNode): AttributeMap {
   const raw = node[':@'] as Record<string, string> | undefined;
   const attributes: Record<string, string> = {};
@@ -218,7 +221,6 @@ function rawAttributes(node: RawNode): AttributeMap {
   return attributes;
 }
 
-const LITERAL_SPACES = /[\t\n]/g;
 
 /** Text and CDATA children merged, comments dropped, elements converted. */
 function toGenericChildren(raw: RawNode[]): GenericNode[] {
