@@ -30,7 +30,6 @@ const VoiceResponse = twilio.twiml.VoiceResponse as unknown as BuilderConstructo
 const CHUNK = 2000;
 const SEED = 1;
 
-
 const spread = (values: readonly number[], digits: number): string => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
 /** The builder alone on the run's cases, drawn chunk by chunk outside the timing; ms. */

@@ -23,7 +23,7 @@ const cases = Number(process.argv[2] ?? 1_000_000);
 const settings = (process.argv[3] ?? 'auto,0').split(',');
 const calls = Number(process.argv[4] ?? 100_000);
 const TOKEN = 'bench-token';
-const mb = (kilobytes: number): string => `${(kilobytes / 1024).toFixed(1)} MB`;
+const mb = (kilobytes: number | undefined): string => `${((kilobytes ?? 0) / 1024).toFixed(1)} MB`;
 
 /** A field of /proc/PID/status in kB, or undefined once the process is gone. */
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
@@ -39,9 +39,9 @@ interface MemoryFigures {
   /** The worker setting, or `endpoint`. */
   readonly run: string;
   readonly seconds: number;
-  readonly peakKb: number;
-  readonly firstTenthKb: number;
-  readonly lastTenthKb: number;
+  readonly peakKb: number | undefined;
+  readonly firstTenthKb: number | undefined;
+  readonly lastTenthKb: number | undefined;
   readonly summary: string;
 }
 
@@ -64,23 +64,24 @@ async function measure(label: string, args: readonly string[]): Promise<MemoryFi
   clearInterval(timer);
   if (code !== 0) throw new Error(`dial-kit ${args[0]} exited with ${code}:\n${output}`);
   const tenth = Math.max(1, Math.floor(readings.length / 10));
-  // A run shorter than a second has no reading: its high-water mark stands for every tenth.
-  peak = Math.max(peak, statusKb(child.pid as number, 'VmHWM') ?? 0);
-  const highest = (values: readonly number[]): number => (values.length === 0 ? peak : Math.max(...values));
   const summary = output.trim().split('\n').at(-1) ?? '';
+  // A run over before the first reading (under a second) has no figures: /proc is gone once it exits.
+  const highest = (values: readonly number[]): number | undefined => (values.length === 0 ? undefined : Math.max(...values));
   return {
     run: label,
     seconds: (Date.now() - started) / 1000,
-    peakKb: highest([peak, ...readings]),
+    peakKb: readings.length === 0 ? undefined : Math.max(peak, ...readings),
     firstTenthKb: highest(readings.slice(0, tenth)),
     lastTenthKb: highest(readings.slice(-tenth)),
     summary,
   };
 }
 
-const line = (figures: MemoryFigures, count: number, unit: string): string =>
-  `${figures.seconds.toFixed(0)} s (${((figures.seconds / count) * 1e6).toFixed(0)} µs/${unit}), peak RSS ${mb(figures.peakKb)}; ` +
-  `highest in the first tenth ${mb(figures.firstTenthKb)}, in the last tenth ${mb(figures.lastTenthKb)} (${figures.summary})`;
+const line = (figures: MemoryFigures, count: number, unit: string): string => {
+  const pace = `${figures.seconds.toFixed(0)} s (${((figures.seconds / count) * 1e6).toFixed(0)} µs/${unit})`;
+  if (figures.peakKb === undefined) return `${pace}, over before the first reading of its memory (${figures.summary})`;
+  return `${pace}, peak RSS ${mb(figures.peakKb)}; highest in the first tenth ${mb(figures.firstTenthKb)}, in the last tenth ${mb(figures.lastTenthKb)} (${figures.summary})`;
+};
 
 console.log(`memory benchmark (${process.version}, ${availableParallelism()} cores): dial-kit generator --only valid --runs ${cases}`);
 for (const workers of settings) {

@@ -90,7 +90,6 @@ function nodeFloor(): Promise<number> {
   });
 }
 
-
 /** `median (min–max)` in whole milliseconds, or `—` when no round saw the event. */
 function figure(values: readonly (number | undefined)[]): string {
   const seen = values.filter((value): value is number => value !== undefined);
