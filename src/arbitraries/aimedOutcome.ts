@@ -3,6 +3,7 @@ import { dialedLegs } from '../../reference/legs.js';
 import type { DialVerb } from '../model/dial.js';
 import type { DialOutcome, LegOutcome, LegResponse } from '../model/outcome.js';
 import { outcomeFor } from './dialOutcome.js';
+import { plainRecord } from './plainRecord.js';
 import { outcomeMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
 
 /** DialCallStatus values an outcome can be aimed at. @see seed §DialCallStatus */
@@ -21,7 +22,7 @@ export interface AimedMaterial {
  */
 export function aimedMaterial(statuses: readonly AimedStatus[]): fc.Arbitrary<AimedMaterial> {
   const aim = statuses.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...statuses), { nil: undefined, freq: 5 });
-  return fc.record({ material: outcomeMaterial(), aim });
+  return plainRecord({ material: outcomeMaterial(), aim });
 }
 
 /** Legs that ring a party (a conference is joined, a queue serves): only these are steered. */

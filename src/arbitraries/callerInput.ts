@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { CallerInput } from '../model/callerInput.js';
+import { plainRecord } from './plainRecord.js';
 
 const KINDS: readonly CallerInput['kind'][] = ['silence', 'keys', 'speech', 'hangup'];
 const KEYS = [...'0123456789*#'];
@@ -19,7 +20,7 @@ function pick<T>(values: readonly T[]): fc.Arbitrary<T> {
  * and 0 seconds. Small: up to 6 keys, 3 words and 20 seconds.
  */
 export function callerInput(): fc.Arbitrary<CallerInput> {
-  return fc.record({
+  return plainRecord({
     kind: pick(KINDS),
     keys: fc.array(pick(KEYS), { maxLength: 6 }).map((keys) => keys.join('')),
     speech: fc.array(pick(WORDS), { maxLength: 3 }).map((words) => words.join(' ')),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { hexSid } from './hexSid.js';
+import { plainRecord } from './plainRecord.js';
 
 /** The parameters a Voice SDK call adds to, or changes in, the first request. */
 export type ClientCallerParams = Readonly<Record<string, string>>;
@@ -26,14 +27,12 @@ export function clientCaller(): fc.Arbitrary<ClientCallerParams> {
     fc.tuple(fc.constantFrom('recipient', 'app', 'location'), fc.stringMatching(/^[A-Za-z0-9]{1,12}$/)),
     { maxLength: 2, selector: ([name]) => name },
   );
-  return fc
-    .record({ identity, to, applicationSid: hexSid('AP'), custom })
-    .map(({ identity: name, to: callee, applicationSid, custom: pairs }) => ({
-      From: `client:${name}`,
-      To: callee,
-      Caller: `client:${name}`,
-      Called: callee,
-      ApplicationSid: applicationSid,
-      ...Object.fromEntries(pairs),
-    }));
+  return plainRecord({ identity, to, applicationSid: hexSid('AP'), custom }).map(({ identity: name, to: callee, applicationSid, custom: pairs }) => ({
+    From: `client:${name}`,
+    To: callee,
+    Caller: `client:${name}`,
+    Called: callee,
+    ApplicationSid: applicationSid,
+    ...Object.fromEntries(pairs),
+  }));
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { MAX_CALL_LEGS } from '../../reference/spec/elements.js';
 import type { AnsweredBy, ConferenceEvent, ConferenceOutcome } from '../model/outcome.js';
+import { plainRecord } from './plainRecord.js';
 
 /** What one leg does, before it is fitted to the noun it belongs to. */
 export interface LegMaterial {
@@ -52,7 +53,7 @@ export const DEFAULT_LEG: LegMaterial = { response: 'answer', afterSeconds: 0, s
 const SIP_HEADER_VALUES = ['1', 'O&#39;Brien', 'a&b', '<x>', ' edge ', 'é😀'] as const;
 
 function legMaterial(): fc.Arbitrary<LegMaterial> {
-  return fc.record({
+  return plainRecord({
     response: fc.constantFrom('answer', 'busy', 'fail', 'ring'),
     afterSeconds: fc.nat({ max: 60 }),
     sipCallId: fc.array(fc.constantFrom(...'0123456789abcdef'), { minLength: 16, maxLength: 32 }).map((chars) => `${chars.join('')}@sip.example`),
@@ -71,7 +72,7 @@ function sometimes<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
 const ANSWERED_BY: readonly AnsweredBy[] = ['human', 'machine_start', 'machine_end_beep', 'machine_end_silence', 'machine_end_other', 'fax', 'unknown'];
 
 function legExtraMaterial(): fc.Arbitrary<LegExtraMaterial> {
-  return fc.record({
+  return plainRecord({
     answeredBy: fc.constantFrom(...ANSWERED_BY),
     // Up to past the largest machineDetectionTimeout (60 s), so timeouts happen.
     amdAfterMs: fc.nat({ max: 65000 }),
@@ -84,19 +85,19 @@ function legExtraMaterial(): fc.Arbitrary<LegExtraMaterial> {
 const CONFERENCE_EVENTS: readonly ConferenceEvent['kind'][] = ['mute', 'unmute', 'hold', 'unhold', 'speech-start', 'speech-stop'];
 
 function conferenceMaterial(): fc.Arbitrary<ConferenceOutcome> {
-  return fc.record(
+  return plainRecord(
     {
       alreadyStarted: fc.boolean(),
       startedAfterSeconds: fc.nat({ max: 300 }),
       othersRemain: fc.boolean(),
-      events: fc.array(fc.record({ afterSeconds: fc.nat({ max: 600 }), kind: fc.constantFrom(...CONFERENCE_EVENTS) }), { maxLength: 4 }),
+      events: fc.array(plainRecord({ afterSeconds: fc.nat({ max: 600 }), kind: fc.constantFrom(...CONFERENCE_EVENTS) }), { maxLength: 4 }),
     },
     { requiredKeys: [] },
   );
 }
 
 export function outcomeMaterial(): fc.Arbitrary<OutcomeMaterial> {
-  return fc.record({
+  return plainRecord({
     legs: fc.array(legMaterial(), { maxLength: MAX_CALL_LEGS }),
     talkSeconds: fc.nat({ max: 3600 }),
     pastTimeLimit: fc.boolean(),

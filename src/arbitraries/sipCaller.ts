@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { hexSid } from './hexSid.js';
+import { plainRecord } from './plainRecord.js';
 
 /** The parameters a SIP Domain call adds to, or changes in, the first request. */
 export type SipCallerParams = Readonly<Record<string, string>>;
@@ -23,32 +24,30 @@ export function sipCaller(): fc.Arbitrary<SipCallerParams> {
     maxLength: 2,
     selector: ([name]) => name,
   });
-  return fc
-    .record({
-      label,
-      caller: user,
-      dialed,
-      domainSid: hexSid('SD'),
-      callId: fc.stringMatching(/^[0-9a-f]{32}$/),
-      sourceIp: fc.ipV4(),
-      credentialList: fc.boolean(),
-      headers,
-    })
-    .map(({ label: name, caller, dialed: callee, domainSid, callId, sourceIp, credentialList, headers: pairs }) => {
-      const domain = `${name}.sip.twilio.com`;
-      const from = `sip:${caller}@${domain}`;
-      const to = `sip:${callee}@${domain}`;
-      return {
-        From: from,
-        To: to,
-        Caller: from,
-        Called: to,
-        SipDomain: domain,
-        SipDomainSid: domainSid,
-        SipCallId: `${callId}@${sourceIp}`,
-        SipSourceIp: sourceIp,
-        ...(credentialList ? { SipUsername: caller } : {}),
-        ...Object.fromEntries(pairs.map(([header, value]) => [`SipHeader_${header}`, value])),
-      };
-    });
+  return plainRecord({
+    label,
+    caller: user,
+    dialed,
+    domainSid: hexSid('SD'),
+    callId: fc.stringMatching(/^[0-9a-f]{32}$/),
+    sourceIp: fc.ipV4(),
+    credentialList: fc.boolean(),
+    headers,
+  }).map(({ label: name, caller, dialed: callee, domainSid, callId, sourceIp, credentialList, headers: pairs }) => {
+    const domain = `${name}.sip.twilio.com`;
+    const from = `sip:${caller}@${domain}`;
+    const to = `sip:${callee}@${domain}`;
+    return {
+      From: from,
+      To: to,
+      Caller: from,
+      Called: to,
+      SipDomain: domain,
+      SipDomainSid: domainSid,
+      SipCallId: `${callId}@${sourceIp}`,
+      SipSourceIp: sourceIp,
+      ...(credentialList ? { SipUsername: caller } : {}),
+      ...Object.fromEntries(pairs.map(([header, value]) => [`SipHeader_${header}`, value])),
+    };
+  });
 }

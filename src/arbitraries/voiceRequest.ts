@@ -4,6 +4,7 @@ import { clientCaller } from './clientCaller.js';
 import { hexSid } from './hexSid.js';
 import { hostileText } from './hostileText.js';
 import { phoneNumber } from './phoneNumber.js';
+import { plainRecord } from './plainRecord.js';
 import { sipCaller } from './sipCaller.js';
 
 /** Who places the call: a phone on the public network, a SIP endpoint through a SIP Domain, or a Voice SDK client. */
@@ -75,29 +76,27 @@ function phoneCall(constraints: VoiceRequestConstraints): fc.Arbitrary<VoiceRequ
       fc.tuple(...GEO.map((part) => fc.constantFrom(...PLACES[part]))).map((values) => Object.fromEntries(GEO.map((part, index) => [`${side}${part}`, values[index] as string]))),
       { nil: undefined },
     );
-  return fc
-    .record({
-      callSid: hexSid('CA'),
-      accountSid: hexSid('AC'),
-      from: party(),
-      to: party(),
-      direction: fc.constantFrom(...(constraints.directions ?? ['inbound', 'outbound-api', 'outbound-dial'])),
-      callerName: fc.option(hostileText({ maxLength: 40 }), { nil: undefined }),
-      fromGeo: geo('From'),
-      toGeo: geo('To'),
-      forwardedFrom: fc.option(phoneNumber({ forms: ['e164'] }), { nil: undefined }),
-    })
-    .map(({ callSid, accountSid, from, to, direction, callerName, fromGeo, toGeo, forwardedFrom }) => ({
-      CallSid: callSid,
-      AccountSid: accountSid,
-      From: from,
-      To: to,
-      CallStatus: 'ringing',
-      ApiVersion: '2010-04-01',
-      Direction: direction,
-      ...(forwardedFrom === undefined ? {} : { ForwardedFrom: forwardedFrom }),
-      ...(callerName === undefined ? {} : { CallerName: callerName }),
-      ...fromGeo,
-      ...toGeo,
-    }));
+  return plainRecord({
+    callSid: hexSid('CA'),
+    accountSid: hexSid('AC'),
+    from: party(),
+    to: party(),
+    direction: fc.constantFrom(...(constraints.directions ?? ['inbound', 'outbound-api', 'outbound-dial'])),
+    callerName: fc.option(hostileText({ maxLength: 40 }), { nil: undefined }),
+    fromGeo: geo('From'),
+    toGeo: geo('To'),
+    forwardedFrom: fc.option(phoneNumber({ forms: ['e164'] }), { nil: undefined }),
+  }).map(({ callSid, accountSid, from, to, direction, callerName, fromGeo, toGeo, forwardedFrom }) => ({
+    CallSid: callSid,
+    AccountSid: accountSid,
+    From: from,
+    To: to,
+    CallStatus: 'ringing',
+    ApiVersion: '2010-04-01',
+    Direction: direction,
+    ...(forwardedFrom === undefined ? {} : { ForwardedFrom: forwardedFrom }),
+    ...(callerName === undefined ? {} : { CallerName: callerName }),
+    ...fromGeo,
+    ...toGeo,
+  }));
 }
