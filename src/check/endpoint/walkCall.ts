@@ -210,7 +210,8 @@ function executable(observation: AnswerObservation): TwimlDocument | undefined {
 function derivedToRequest(derived: DerivedRequest, authToken: string | undefined): WebhookRequest {
   // For GET the interpreter has already put the parameters in the URL, which is what gets signed.
   const params: ParamList = derived.method === 'GET' ? [] : Object.entries(derived.params);
-  return buildWebhookRequest({ url: derived.url, method: derived.method, params, ...(authToken === undefined ? {} : { authToken }) });
+  const encoded = derived.body === undefined ? {} : { encoded: derived.body };
+  return buildWebhookRequest({ url: derived.url, method: derived.method, params, ...encoded, ...(authToken === undefined ? {} : { authToken }) });
 }
 
 function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList): WebhookRequest {

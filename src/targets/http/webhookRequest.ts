@@ -25,6 +25,8 @@ export interface WebhookRequestInit {
   readonly url: string;
   readonly method: HttpMethod;
   readonly params: ParamList;
+  /** `params` already form-encoded, exactly as {@link formEncode} writes them (the interpreter's body): not encoded again. */
+  readonly encoded?: string;
   /** Without a token no signature header is sent. */
   readonly authToken?: string;
   readonly signature?: SignatureMode;
@@ -56,7 +58,7 @@ export function buildWebhookRequest(init: WebhookRequestInit): WebhookRequest {
   let url = target.href;
   let signing = target.signing;
   let body: string | undefined;
-  const encoded = formEncode(init.params);
+  const encoded = init.encoded ?? formEncode(init.params);
   if (init.method === 'GET') {
     if (encoded !== '') {
       url += target.queryJoin + encoded;
