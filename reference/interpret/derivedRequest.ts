@@ -1,4 +1,5 @@
 import type { DerivedRequest, DerivedRequestKind } from '../../src/model/trace.js';
+import { boundedMemo } from '../../src/boundedMemo.js';
 import { formEncode } from '../formEncoding.js';
 
 export interface RequestSpec {
@@ -12,21 +13,46 @@ export interface RequestSpec {
   readonly nounPath?: string;
 }
 
-/**
- * Resolves `target` against the document URL, the way RFC 3986 §5 does (WHATWG `new URL`), or
- * undefined when it cannot be resolved. The fragment is dropped: it is never sent over HTTP, and
- * Twilio reads it as connection overrides (facts §5).
- * @see facts §5 (relative URLs: RFC 3986 join against the document URL) — rule interp.request.url
- */
-export function resolveUrl(target: string, documentUrl: string): URL | undefined {
+/** `new URL(target, documentUrl)` without its fragment, or null when it is not an http(s) URL. */
+function resolve(target: string, documentUrl: string): string | null {
   try {
     const url = new URL(target, documentUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     url.hash = '';
-    return url;
+    return url.href;
   } catch {
-    return undefined;
+    return null;
   }
+}
+
+/** Keys hold the document URL's length, then it, then the target: no two pairs share a key. */
+const resolutions = boundedMemo(256, (key): string | null => {
+  const colon = key.indexOf(':');
+  const end = colon + 1 + Number(key.slice(0, colon));
+  return resolve(key.slice(end), key.slice(colon + 1, end));
+});
+
+/**
+ * Resolves `target` against the document URL, the way RFC 3986 §5 does (WHATWG `new URL`), to the
+ * href of the URL, or undefined when it cannot be resolved. The fragment is dropped: it is never
+ * sent over HTTP, and Twilio reads it as connection overrides (facts §5). Remembered (256 pairs at
+ * most): a run resolves the same few targets against the same few document URLs again and again.
+ * @see facts §5 (relative URLs: RFC 3986 join against the document URL) — rule interp.request.url
+ */
+export function resolvedHref(target: string, documentUrl: string): string | undefined {
+  return resolutions(`${documentUrl.length}:${documentUrl}${target}`) ?? undefined;
+}
+
+/**
+ * `href` with `encoded` appended to its query as setting the URL's `search` would: after any query
+ * already there, with `?` when there is none (a lone `?` is an empty query). Form encoding leaves no
+ * character the query would escape.
+ */
+function withQuery(href: string, encoded: string): string {
+  if (encoded === '') return href;
+  const query = href.indexOf('?');
+  if (query === -1) return `${href}?${encoded}`;
+  return query === href.length - 1 ? `${href}${encoded}` : `${href}&${encoded}`;
 }
 
 /**
@@ -35,15 +61,14 @@ export function resolveUrl(target: string, documentUrl: string): URL | undefined
  * @see facts §5 (method & encoding) — rule interp.request.encoding
  */
 export function derivedRequest(spec: RequestSpec): DerivedRequest | undefined {
-  const url = resolveUrl(spec.target, spec.documentUrl);
-  if (url === undefined) return undefined;
+  const href = resolvedHref(spec.target, spec.documentUrl);
+  if (href === undefined) return undefined;
   const encoded = formEncode(Object.entries(spec.params));
-  if (spec.method === 'GET' && encoded !== '') url.search = url.search === '' ? `?${encoded}` : `${url.search}&${encoded}`;
   return {
     kind: spec.kind,
     at: spec.at,
     method: spec.method,
-    url: url.href,
+    url: spec.method === 'GET' ? withQuery(href, encoded) : href,
     params: spec.params,
     ...(spec.method === 'POST' ? { body: encoded } : {}),
     ...(spec.nounPath === undefined ? {} : { nounPath: spec.nounPath }),

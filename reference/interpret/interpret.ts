@@ -7,7 +7,7 @@ import { actionRequest } from './actionRequest.js';
 import { amdRequest, amdVerdict } from './amd.js';
 import { preBridge } from './preBridge.js';
 import { conferenceCallbacks, waitUrlRequest } from './conferenceCallbacks.js';
-import { resolveUrl } from './derivedRequest.js';
+import { resolvedHref } from './derivedRequest.js';
 import { legCallbacks, type Timed } from './legCallbacks.js';
 import { nounUrl } from './nounUrl.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
@@ -64,7 +64,7 @@ function nextVerb(document: TwimlDocument, dialIndex: number): NextStep {
  */
 export function interpret(input: InterpretInput): DialTrace {
   const options = resolveOptions(input.options);
-  if (resolveUrl('', input.documentUrl) === undefined) throw new TypeError(`the document URL must be an absolute http(s) URL, not ${JSON.stringify(input.documentUrl)}`);
+  if (resolvedHref('', input.documentUrl) === undefined) throw new TypeError(`the document URL must be an absolute http(s) URL, not ${JSON.stringify(input.documentUrl)}`);
   const notes: string[] = [];
   const seed = input.seed ?? 0;
   const { dial, index: dialIndex } = dialAt(input.document, input.dialIndex);
@@ -100,7 +100,7 @@ export function interpret(input: InterpretInput): DialTrace {
   const ringingFrom = rangFrom.length === 0 ? undefined : Math.min(...rangFrom);
   const recording = recordingOf(settings, { ringingFrom, answeredAt: answered?.answeredAt }, endedAt, { sid: sidFor('RE', seed, 'recording'), accountSid });
   if (recording !== undefined) timed.push(...recordingCallbacks(recording, settings, input.outcome.recording, { documentUrl, epochMs: options.epochMs, parentCallSid, accountSid }));
-  if (recording !== undefined && settings.recordingStatusCallback !== undefined && resolveUrl(settings.recordingStatusCallback, documentUrl) === undefined) {
+  if (recording !== undefined && settings.recordingStatusCallback !== undefined && resolvedHref(settings.recordingStatusCallback, documentUrl) === undefined) {
     notes.push(`interp.recording.invalid-url: recordingStatusCallback=${JSON.stringify(settings.recordingStatusCallback)} is not a usable URL: the recording is made, no notification is sent (13256).`);
   }
   if (recording === undefined && settings.record !== 'do-not-record') notes.push('interp.recording.none: record is set but nothing was recorded (record-from-answer and no answer, or record-from-ringing and nothing rang), so no RecordingUrl and no recording callbacks.');

@@ -1,4 +1,4 @@
-import { resolveUrl } from '../../../reference/interpret/derivedRequest.js';
+import { resolvedHref } from '../../../reference/interpret/derivedRequest.js';
 import { methodOf, urlAttribute } from '../../../reference/interpret/legInfo.js';
 import type { GenericElement } from '../../model/document.js';
 import type { PlayContext, VerbPlay } from './verbPlay.js';
@@ -22,7 +22,7 @@ export interface ActionAsk {
  */
 export function verbAction(verb: GenericElement, context: PlayContext, ask: ActionAsk, options: VerbPlayOptions): VerbPlay {
   const target = urlAttribute(verb.attributes, 'action') ?? context.documentUrl;
-  const url = resolveUrl(target, context.documentUrl);
+  const url = resolvedHref(target, context.documentUrl);
   if (url === undefined) {
     return { kind: 'unplayable', summary: `<${verb.name} action=${JSON.stringify(target)}> cannot be resolved to an http(s) URL against ${context.documentUrl}.` };
   }
@@ -31,7 +31,7 @@ export function verbAction(verb: GenericElement, context: PlayContext, ask: Acti
     kind: 'request',
     role: ask.role,
     method: methodOf(verb.attributes.method),
-    url: url.href,
+    url,
     params: { ...context.callParams, CallStatus: status, ...ask.params },
     callerOnLine: ask.callerOnLine,
     summary: ask.summary,
