@@ -3,7 +3,8 @@ import fc from 'fast-check';
 /**
  * One function that draws what a fast-check arbitrary draws: the same numbers taken from the same random,
  * in the same order, giving the same value, compiled from the arbitrary's tree of combinators (map,
- * tuple, constant, integer, array with fc.string's slices, subarray, frequency/oneof/option, noBias),
+ * tuple, constant, integer, array with fc.string's slices, unique array, subarray, frequency/oneof/option,
+ * noBias),
  * without the value and shrink context each combinator wraps around its part. Anything else is drawn by
  * its own `generate`. It reads fast-check's internals: `drawnDirectly` (directDraws.ts) decides when it
  * may be trusted.
@@ -160,19 +161,22 @@ function frequencyDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): 
 }
 
 /**
- * fc.array without uniqueness: a (sometimes biased) length, then the items, the depth raised past the
- * biased length. With custom slices (fc.string's tricky strings) and bias, one time in `biasFactor` the
- * items come partly from a slice, as fast-check's sliced generator takes them.
+ * fc.array, and fc.uniqueArray (so fc.dictionary): a (sometimes biased) length, then the items, the
+ * depth raised past the biased length. With custom slices (fc.string's tricky strings) and bias, one
+ * time in `biasFactor` the items come partly from a slice, as fast-check's sliced generator takes them.
  */
 function arrayDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw | undefined {
   const { arb, minLength, maxGeneratedLength, setBuilder, customSlices, depthContext, cachedBiasedMaxLength } = fields;
-  if (!isArbitrary(arb) || setBuilder !== undefined || !isDepthContext(depthContext)) return undefined;
+  if (!isArbitrary(arb) || !isDepthContext(depthContext)) return undefined;
   if (!Array.isArray(customSlices) || !customSlices.every((slice) => Array.isArray(slice) && slice.length > 0 && !slice.some(fc.hasCloneMethod))) return undefined;
   if (!Number.isInteger(minLength) || !Number.isInteger(maxGeneratedLength) || !Number.isInteger(cachedBiasedMaxLength)) return undefined;
+  // fast-check gives unique arrays no slices; one with slices would take its items otherwise.
+  if (setBuilder !== undefined && (typeof setBuilder !== 'function' || customSlices.length > 0)) return undefined;
   const min = minLength as number;
   const max = maxGeneratedLength as number;
   const biasedMax = cachedBiasedMaxLength as number;
-  const items = itemsDraw(compile(arb, seen), customSlices as unknown[][]);
+  const item = compile(arb, seen);
+  const items = setBuilder === undefined ? itemsDraw(item, customSlices as unknown[][]) : uniqueItemsDraw(item, setBuilder as () => ItemSet, max);
   return (mrng, biasFactor) => {
     let length: number;
     let itemBias: number | undefined;
@@ -238,6 +242,30 @@ function itemsDraw(item: Draw, slices: readonly (readonly unknown[])[]): (mrng: 
       }
     }
     return items;
+  };
+}
+
+/** fast-check's set of drawn items for a unique array (what its `setBuilder` makes): it reads each item's `value_`. */
+interface ItemSet {
+  tryAdd(item: fc.Value<unknown>): boolean;
+  size(): number;
+  getData(): fc.Value<unknown>[];
+}
+
+/**
+ * fc.uniqueArray's items: drawn one by one into fast-check's own set (so equal means what the
+ * arbitrary's selector and comparator say), until the length is reached or `maxGeneratedLength` draws
+ * in a row were duplicates.
+ */
+function uniqueItemsDraw(item: Draw, setBuilder: () => ItemSet, maxGeneratedLength: number): (mrng: fc.Random, biasFactor: number | undefined, length: number) => unknown[] {
+  return (mrng, biasFactor, length) => {
+    const set = setBuilder();
+    let skippedInRow = 0;
+    while (set.size() < length && skippedInRow < maxGeneratedLength) {
+      if (set.tryAdd(new fc.Value(item(mrng, biasFactor), undefined))) skippedInRow = 0;
+      else skippedInRow += 1;
+    }
+    return set.getData().map((value) => value.value_);
   };
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { builderProperties } from '../../properties/builder.js';
 import { drawnDirectly, FAST_CHECK_VERSIONS_DRAWN_DIRECTLY } from '../../src/arbitraries/directDraws.js';
 import { INTERPRETER_SUITE } from '../../properties/interpreterCheck.js';
@@ -111,10 +111,32 @@ describe('drawnDirectly: the same values from the same randoms, for less', () =>
     expect(fc.stringify(replayed.counterexample)).toBe(fc.stringify(first.counterexample));
   });
 
-  it('draws what it cannot compile with the arbitrary’s own generate (unique arrays, letrec, chain, filter)', () => {
+  it('compiles unique arrays and dictionaries, whatever makes two items equal, and draws them as fast-check does', () => {
+    const pair = fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.nat(3));
+    const uniques = [
+      fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { maxLength: 10 }),
+      fc.uniqueArray(fc.constantFrom(0, -0, NaN, 1), { maxLength: 4, comparator: 'SameValueZero' }),
+      fc.uniqueArray(fc.constantFrom(0, -0, NaN, 1), { maxLength: 4, comparator: 'IsStrictlyEqual' }),
+      fc.uniqueArray(pair, { maxLength: 4, selector: ([name]) => name }),
+      fc.uniqueArray(pair, { maxLength: 4, comparator: (one, other) => one[1] === other[1] }),
+      fc.uniqueArray(pair, { maxLength: 4, selector: ([, count]) => count, comparator: (one, other) => one % 2 === other % 2 }),
+      fc.dictionary(fc.constantFrom('X-A', 'X-B', 'X-C'), fc.string({ maxLength: 3 }), { maxKeys: 3 }),
+    ] as fc.Arbitrary<unknown>[];
+    for (const original of uniques) {
+      const direct = drawnDirectly(original);
+      for (const seed of [4, 12]) expect(runHash(direct, seed, 500)).toBe(runHash(original, seed, 500));
+      // Past its first checked draws the compiled draw goes alone: fast-check's own generate is not called.
+      const own = vi.spyOn(original, 'generate');
+      fc.sample(direct, { seed: 6, numRuns: 50 });
+      expect(own).not.toHaveBeenCalled();
+      own.mockRestore();
+    }
+  });
+
+  it('draws what it cannot compile with the arbitrary’s own generate (letrec, chain, filter)', () => {
     const tree = fc.letrec((tie) => ({ node: fc.oneof({ depthSize: 'small' }, fc.nat(9), fc.array(tie('node'), { maxLength: 3 })) })).node;
     const others = [
-      fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { maxLength: 10 }),
+      fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { minLength: 2, maxLength: 10 }),
       tree,
       fc.nat(5).chain((length) => fc.array(fc.boolean(), { minLength: length, maxLength: length })),
       fc.string().filter((value) => value.length % 2 === 0),
