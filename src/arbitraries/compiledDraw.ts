@@ -4,7 +4,7 @@ import fc from 'fast-check';
  * One function that draws what a fast-check arbitrary draws: the same numbers taken from the same random,
  * in the same order, giving the same value, compiled from the arbitrary's tree of combinators (map,
  * tuple, constant, integer, array with fc.string's slices, unique array, subarray, frequency/oneof/option,
- * noBias),
+ * noBias, filter),
  * without the value and shrink context each combinator wraps around its part. Anything else is drawn by
  * its own `generate`. It reads fast-check's internals: `drawnDirectly` (directDraws.ts) decides when it
  * may be trusted.
@@ -74,6 +74,8 @@ function compileOne(arbitrary: fc.Arbitrary<unknown>, seen: Map<fc.Arbitrary<unk
       return arrayDraw(fields, seen);
     case 'SubarrayArbitrary':
       return subarrayDraw(fields);
+    case 'FilterArbitrary':
+      return filterDraw(fields, seen);
     default:
       return undefined;
   }
@@ -266,6 +268,20 @@ function uniqueItemsDraw(item: Draw, setBuilder: () => ItemSet, maxGeneratedLeng
       else skippedInRow += 1;
     }
     return set.getData().map((value) => value.value_);
+  };
+}
+
+/** `.filter(refinement)` (so fc.uniqueArray with a minimum length): drawn again until a value passes, as fast-check does. */
+function filterDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw | undefined {
+  const { arb, refinement } = fields;
+  if (!isArbitrary(arb) || typeof refinement !== 'function') return undefined;
+  const inner = compile(arb, seen);
+  const passes = refinement as (value: unknown) => boolean;
+  return (mrng, biasFactor) => {
+    for (;;) {
+      const value = inner(mrng, biasFactor);
+      if (passes(value)) return value;
+    }
   };
 }
 
