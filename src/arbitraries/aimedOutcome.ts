@@ -3,8 +3,8 @@ import { dialedLegs } from '../../reference/legs.js';
 import type { DialVerb } from '../model/dial.js';
 import type { DialOutcome, LegOutcome, LegResponse } from '../model/outcome.js';
 import { outcomeFor } from './dialOutcome.js';
-import { plainRecord } from './plainRecord.js';
 import { outcomeMaterial, type OutcomeMaterial } from './outcomeMaterial.js';
+import { plainRecord } from './plainRecord.js';
 
 /** DialCallStatus values an outcome can be aimed at. @see seed §DialCallStatus */
 export type AimedStatus = 'completed' | 'answered' | 'busy' | 'no-answer' | 'failed' | 'canceled';
