@@ -3,6 +3,7 @@ import { attributesOf, type ElementName } from '../../reference/spec/attributes.
 import type { AttributeMap } from '../model/document.js';
 import { attributeValue, type AttributeValueConstraints } from './attributeValue.js';
 import { builtOnce } from './builtOnce.js';
+import { plainRecord } from './plainRecord.js';
 
 export interface ElementAttributesConstraints extends AttributeValueConstraints {
   /** Attributes never to produce (callerId, which the Dial picks once the nouns are known). */
@@ -30,22 +31,11 @@ export function elementAttributes(element: ElementName, constraints: ElementAttr
 function buildElementAttributes(element: ElementName, constraints: ElementAttributesConstraints): fc.Arbitrary<AttributeMap> {
   const exclude = new Set(constraints.exclude ?? []);
   const only = constraints.only === undefined ? undefined : new Set(constraints.only);
-  const names: string[] = [];
-  const values: fc.Arbitrary<string | undefined>[] = [];
+  const model: Record<string, fc.Arbitrary<string>> = {};
   for (const [name, spec] of attributesOf(element)) {
     if (exclude.has(name) || (only !== undefined && !only.has(name))) continue;
-    names.push(name);
-    values.push(fc.option(attributeValue(spec, constraints), { nil: undefined }));
+    model[name] = attributeValue(spec, constraints);
   }
-  // What `fc.record(model, { requiredKeys: [] })` draws, without its object of null prototype to copy: each key an
-  // option, then one boolean (its prototype choice), kept so that a seed gives the documents it always gave.
-  const draws: fc.Arbitrary<unknown>[] = [...values, fc.boolean()];
-  return fc.tuple(...draws).map((drawn) => {
-    const attributes: Record<string, string> = {};
-    for (let index = 0; index < names.length; index += 1) {
-      const value = drawn[index] as string | undefined;
-      if (value !== undefined) attributes[names[index] as string] = value;
-    }
-    return attributes as AttributeMap;
-  });
+  // What `fc.record(model, { requiredKeys: [] })` draws (so a seed gives the documents it always gave), as a plain object.
+  return plainRecord(model, { requiredKeys: [] }) as fc.Arbitrary<AttributeMap>;
 }
