@@ -221,7 +221,6 @@ function rawAttributes(node: RawNode): AttributeMap {
   return attributes;
 }
 
-
 /** Text and CDATA children merged, comments dropped, elements converted. */
 function toGenericChildren(raw: RawNode[]): GenericNode[] {
   const children: GenericNode[] = [];
