@@ -46,6 +46,9 @@ const parser = new XMLParser({
   ignorePiTags: true,
   cdataPropName: '#cdata',
   commentPropName: '#comment',
+  // Names such as toString or hasOwnProperty are kept as written (fast-xml-parser would report `__toString`):
+  // the model holds them as own properties of plain objects, read only by name or by Object.keys.
+  onDangerousProperty: (name: string) => name,
 });
 
 type RawNode = Record<string, unknown>;

@@ -44,6 +44,33 @@ describe('entities and DTDs are never expanded', () => {
   });
 });
 
+describe('names that Object.prototype also has', () => {
+  const names = ['toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', '__lookupSetter__'];
+
+  it('keeps them as written, in elements and attributes, and reads the rest of the document the same', () => {
+    for (const name of names) {
+      const xml = `<Response ${name}="a"><${name}/><Dial ${name}="b"><${name}>x</${name}><Number ${name}="c">+15551234567</Number></Dial></Response>`;
+      const outcome = parseTwiml(xml);
+      expect(outcome.ok, name).toBe(true);
+      if (outcome.ok) expect(serializeTwiml(outcome.document, { declaration: false }), name).toBe(xml);
+    }
+  });
+
+  it('names them as written in diagnostics', () => {
+    for (const name of names) {
+      const paths = validateXml(`<Response><${name}/><Dial ${name}="b">+15551234567</Dial></Response>`).diagnostics.map((diagnostic) => diagnostic.path);
+      expect(paths, name).toEqual([`/Response/${name}[1]`, `/Response/Dial[1]/@${name}`]);
+    }
+  });
+
+  it('refuses __proto__, constructor and prototype as names, which the XML reader never reads into objects', () => {
+    for (const name of ['__proto__', 'constructor', 'prototype']) {
+      expect(ruleIds(`<Response><${name}/></Response>`), name).toEqual(['xml.malformed']);
+      expect(ruleIds(`<Response><Dial ${name}="1">+15551234567</Dial></Response>`), name).toEqual(['xml.malformed']);
+    }
+  });
+});
+
 describe('size cap (Twilio refuses TwiML over 64 kB, 11750)', () => {
   const padded = (bytes: number): string => {
     const head = '<Response><Say>';
