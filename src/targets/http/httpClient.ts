@@ -1,25 +1,14 @@
-import { createRequire } from 'node:module';
 import type * as Undici from 'undici';
 import { boundedMemo } from '../../boundedMemo.js';
+import { LeanConnections } from './leanConnections.js';
+import type { Controller, LeanHandler } from './leanExchange.js';
 import { timeoutMessage } from './timeoutMessage.js';
+import { undiciPart } from './undiciPart.js';
 import { classifyTransportError, type TransportFailure } from './transportFailure.js';
 import type { WebhookRequest } from './webhookRequest.js';
 
-/**
- * undici's Agent. The kit only dispatches, so only the Agent's module is loaded (~50 ms here, where the
- * whole package, which adds the request API, fetch and more, takes ~150 ms of the endpoint check's
- * start-up); the package's own export where a version lays its files out otherwise.
- */
-const Agent = loadAgent();
-
-function loadAgent(): typeof Undici.Agent {
-  const require = createRequire(import.meta.url);
-  try {
-    return require('undici/lib/dispatcher/agent.js') as typeof Undici.Agent;
-  } catch {
-    return (require('undici') as typeof Undici).Agent;
-  }
-}
+/** undici's Agent: the kit only dispatches, so only the Agent's module is loaded (see undiciPart). */
+const Agent = undiciPart<typeof Undici.Agent>('dispatcher/agent.js', 'Agent');
 
 export interface HttpClientOptions {
   /** Whole-exchange limit per request, connect included: Twilio's is 15 s. @see facts §5 (Timeouts) */
@@ -28,6 +17,12 @@ export interface HttpClientOptions {
   readonly origins: readonly string[];
   /** Sockets kept per origin (default 4). */
   readonly connections?: number;
+  /**
+   * Plain answers over `http:` read by the kit's own reader (leanConnections.ts), everything else by
+   * undici (default true). false: undici reads every answer. `every-origin`: the reader keeps taking an
+   * origin's requests even when most of its answers go to undici. The tests compare the three.
+   */
+  readonly lean?: boolean | 'every-origin';
 }
 
 /** A complete answer: status, headers and the body up to the cap. */
@@ -79,6 +74,8 @@ export interface HttpClient {
 
 /** Connect limit: Twilio tries twice for 5 s each, so 10 s at most, never more than the total. @see facts §5 (Timeouts), 11205 */
 const CONNECT_LIMIT_MS = 10_000;
+/** Largest answer head read (undici's maxHeaderSize). */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 /** Header values as one string each, names lower-case (undici gives repeated headers as an array). */
 function headerRecord(parsed: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -100,18 +97,15 @@ interface Destination {
 /** Distinct URLs remembered per client; an app that makes every URL unique cannot grow memory past this. */
 const MAX_DESTINATIONS = 256;
 
-/** undici's per-request controller, as much of it as the kit uses. */
-interface Controller {
-  abort(reason: Error): void;
-}
 
 /**
  * One exchange as undici drives it (its dispatch handler interface): collects status, headers and
  * the body up to the cap, and settles once, by the first of an answer, a failure, the deadline or a
  * cancellation from outside. Cheaper than `request()`, which wraps every body in a stream.
  */
-class Exchange {
+class Exchange implements LeanHandler {
   private controller: Controller | undefined;
+  private settledCallback: (() => void) | undefined;
   private settled = false;
   private status: number | undefined;
   private headers: Record<string, string> | undefined;
@@ -142,6 +136,16 @@ class Exchange {
   onRequestStart(controller: Controller): void {
     this.controller = controller;
     if (this.abortReason !== undefined) controller.abort(this.abortReason);
+  }
+
+  progress(status: number | undefined, bodyBytes: number): void {
+    this.status = status;
+    this.length = bodyBytes;
+  }
+
+  whenSettled(callback: () => void): void {
+    if (this.settled) callback();
+    else this.settledCallback = callback;
   }
 
   onResponseStart(_controller: Controller, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
@@ -203,6 +207,7 @@ class Exchange {
     clearTimeout(this.timer);
     this.cancellations?.delete(this);
     this.resolve(exchange);
+    this.settledCallback?.();
   }
 }
 
@@ -215,15 +220,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs;
   const allowed = new Set(options.origins);
   const targetOrigin = options.origins[0];
+  const connections = options.connections ?? 4;
+  const connectTimeoutMs = Math.min(CONNECT_LIMIT_MS, timeoutMs);
   const agent = new Agent({
-    connections: options.connections ?? 4,
+    connections,
     pipelining: 1,
     keepAliveTimeout: 10_000,
-    connect: { timeout: Math.min(CONNECT_LIMIT_MS, timeoutMs) },
+    connect: { timeout: connectTimeoutMs },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
-    maxHeaderSize: 16 * 1024,
+    maxHeaderSize: MAX_HEADER_BYTES,
   });
+  const lean = options.lean === false ? undefined : new LeanConnections({ connections, connectTimeoutMs, timeoutMs, maxHeaderSize: MAX_HEADER_BYTES, keepOrigins: options.lean === 'every-origin' });
   const destinationOf = boundedMemo(MAX_DESTINATIONS, (href): Destination => {
     const url = new URL(href);
     return { origin: url.origin, protocol: url.protocol, path: `${url.pathname}${url.search}` };
@@ -263,13 +271,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (outside?.aborted === true) return exchange.cancel();
       cancellations?.add(exchange);
       exchange.arm();
-      agent.dispatch({ origin: destination.origin, path: destination.path, method: request.method, headers: request.headers, body: request.body ?? null }, exchange);
+      const { origin, path } = destination;
+      if (lean?.dispatch({ origin, path, method: request.method, headers: request.headers, body: request.body }, exchange, sendOptions.maxBodyBytes) === true) return;
+      agent.dispatch({ origin, path, method: request.method, headers: request.headers, body: request.body ?? null }, exchange);
     });
   }
 
   return {
     send,
     async close(): Promise<void> {
+      lean?.destroy();
       await agent.destroy();
     },
   };

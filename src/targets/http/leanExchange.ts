@@ -1,0 +1,245 @@
+import type { Socket } from 'node:net';
+import type * as Undici from 'undici';
+import { ReplaySocket, type SocketEnding } from './replaySocket.js';
+import { mayBecomePlain, strictHead, type StrictHead } from './strictHead.js';
+import { undiciPart } from './undiciPart.js';
+
+/** undici's Client, which takes an answer over when the lean reader will not read it (see handOver). */
+const Client = undiciPart<typeof Undici.Client>('dispatcher/client.js', 'Client');
+
+/** undici's per-exchange controller, as much of it as the kit uses. */
+export interface Controller {
+  abort(reason: Error): void;
+}
+
+/** What an exchange hears: undici's handler calls, and two of the kit's own. */
+export interface LeanHandler {
+  onRequestStart(controller: Controller): void;
+  onResponseStart(controller: Controller, status: number, headers: Record<string, string>): void;
+  onResponseData(controller: Controller, chunk: Buffer): void;
+  onResponseEnd(controller: Controller, trailers: Record<string, string>): void;
+  onResponseError(controller: Controller, error: Error): void;
+  /** How far the answer has come (for a time-limit message): the status once the head is read, and body bytes. */
+  progress(status: number | undefined, bodyBytes: number): void;
+  /** Called once the exchange has its result. */
+  whenSettled(callback: () => void): void;
+}
+
+export interface LeanRequest {
+  readonly origin: string;
+  readonly path: string;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+}
+
+/** undici's time limits and head size, for the exchanges handed to it. */
+export interface HandOverOptions {
+  readonly timeoutMs: number;
+  readonly maxHeaderSize: number;
+}
+
+/** The connection an exchange is carried on, as much of it as the exchange uses. */
+export interface ExchangeConnection {
+  current: LeanExchange | undefined;
+  /** Set once an exchange was handed to undici: the socket's events go there from then on. */
+  replay: ReplaySocket | undefined;
+  readonly socket: Socket;
+  /** The answer is whole and the connection may carry another request once `idleMs` have not passed. */
+  rest(idleMs: number): void;
+}
+
+/** The origin an exchange goes to, as much of it as the exchange uses. */
+export interface ExchangeOrigin {
+  readonly options: HandOverOptions;
+  /** The exchange no longer waits for a connection. */
+  forget(exchange: LeanExchange): void;
+  /** One more answer went to undici. */
+  handedOver(): void;
+}
+
+/** Heads longer than this are undici's to read (it refuses those over `maxHeaderSize`). */
+const MAX_LEAN_HEAD = 8 * 1024;
+/** undici's idle keep-alive time without a `Keep-Alive` hint (the kit's Agent sets 10 s), its margin under a hint, and its ceiling. */
+export const KEEP_ALIVE_MS = 10_000;
+const KEEP_ALIVE_MARGIN_MS = 2_000;
+const KEEP_ALIVE_MAX_MS = 600_000;
+const KEEP_ALIVE_HINT = /timeout=(\d+)/;
+const BLANK_LINE = Buffer.from('\r\n\r\n', 'latin1');
+const CRLF = Buffer.from('\r\n', 'latin1');
+const CR = 0x0d;
+const LF = 0x0a;
+const CHUNK_SIZE = /^[0-9A-Fa-f]{1,8}$/;
+const CHUNK_SIZE_PREFIX = /^[0-9A-Fa-f]{0,8}\r?$/;
+/** Chunked reading states (any positive value: data bytes of the chunk still to come). */
+const SIZE_LINE = -1;
+const CHUNK_END = 0;
+const LAST_CHUNK_END = -2;
+
+/** How long an idle connection may wait for its next request after this answer, as undici reckons it; 0: never reused. */
+function idleMs(head: StrictHead): number {
+  if (!head.keepAlive) return 0;
+  const hint = KEEP_ALIVE_HINT.exec(head.keepAliveHint);
+  if (hint === null) return KEEP_ALIVE_MS;
+  return Math.max(0, Math.min(Number.parseInt(hint[1] as string, 10) * 1000 - KEEP_ALIVE_MARGIN_MS, KEEP_ALIVE_MAX_MS));
+}
+
+/**
+ * One exchange of leanConnections.ts on its way: its request sent, its answer read as it comes. A plain
+ * head (strictHead.ts) and a body by Content-Length or chunked are read here; at the first byte outside
+ * that, or when the connection ends or fails before the answer is whole, the answer goes to undici
+ * (handOver), which reads it from its first byte.
+ */
+export class LeanExchange implements Controller {
+  connection: ExchangeConnection | undefined;
+  aborted = false;
+  private readonly chunks: Buffer[] = [];
+  private received = 0;
+  private head: StrictHead | undefined;
+  /** Where reading goes on: past the head, then past each part of a chunked body. */
+  private cursor = 0;
+  /** A chunked body: its data so far, and what is read next (SIZE_LINE, CHUNK_END, LAST_CHUNK_END, or data bytes still to come). */
+  private readonly pieces: Buffer[] = [];
+  private decoded = 0;
+  private chunkLeft = SIZE_LINE;
+
+  constructor(
+    readonly origin: ExchangeOrigin,
+    readonly request: LeanRequest,
+    readonly bytes: string,
+    readonly handler: LeanHandler,
+    readonly maxBodyBytes: number,
+  ) {}
+
+  /** Ends the exchange with an error of the kit's own making (the client is being closed). */
+  fail(error: Error): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    if (this.connection?.current === this) this.connection.current = undefined;
+    this.handler.onResponseError(this, error);
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    const connection = this.connection;
+    if (connection === undefined) this.origin.forget(this);
+    else if (connection.current === this) {
+      connection.current = undefined;
+      connection.socket.destroy();
+    }
+  }
+
+  /** Bytes of the answer; finishes it once whole, or hands it to undici once it is not plain. */
+  read(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.received += chunk.length;
+    const bytes = this.chunks.length === 1 ? chunk : this.joined();
+    if (this.head === undefined) {
+      const end = bytes.indexOf(BLANK_LINE, Math.max(0, this.received - chunk.length - 3));
+      if (end === -1) {
+        if (this.received > MAX_LEAN_HEAD || !mayBecomePlain(bytes.toString('latin1'))) this.handOver(undefined);
+        return;
+      }
+      const head = end + 4 <= MAX_LEAN_HEAD ? strictHead(bytes.toString('latin1', 0, end)) : undefined;
+      if (head === undefined) return this.handOver(undefined);
+      this.head = head;
+      this.cursor = end + 4;
+    }
+    const head = this.head;
+    if (head.framing.kind === 'chunked') return this.readChunks(head, bytes);
+    const bodyBytes = this.received - this.cursor;
+    const wanted = Math.min(head.framing.length, this.maxBodyBytes + 1);
+    if (bodyBytes < wanted) return this.handler.progress(head.status, bodyBytes);
+    this.finish(head, bytes.subarray(this.cursor, this.cursor + wanted), bodyBytes === head.framing.length);
+  }
+
+  /**
+   * Chunked bodies as `size CR LF data CR LF`, sizes of hex digits only (no extensions), ending in `0 CR LF
+   * CR LF` (no trailers); the first byte outside that hands the answer to undici.
+   */
+  private readChunks(head: StrictHead, bytes: Buffer): void {
+    for (;;) {
+      if (this.chunkLeft === SIZE_LINE) {
+        const lineEnd = bytes.indexOf(CRLF, this.cursor);
+        if (lineEnd === -1) {
+          if (!CHUNK_SIZE_PREFIX.test(bytes.toString('latin1', this.cursor, this.received))) return this.handOver(undefined);
+          return this.handler.progress(head.status, this.decoded);
+        }
+        const size = bytes.toString('latin1', this.cursor, lineEnd);
+        if (!CHUNK_SIZE.test(size)) return this.handOver(undefined);
+        this.cursor = lineEnd + 2;
+        this.chunkLeft = Number.parseInt(size, 16);
+        if (this.chunkLeft === 0) this.chunkLeft = LAST_CHUNK_END;
+        continue;
+      }
+      if (this.chunkLeft > 0) {
+        const taken = Math.min(this.chunkLeft, this.received - this.cursor);
+        if (taken > 0) this.pieces.push(bytes.subarray(this.cursor, this.cursor + taken));
+        this.decoded += taken;
+        this.cursor += taken;
+        this.chunkLeft -= taken;
+        if (this.decoded > this.maxBodyBytes) return this.finish(head, this.body(), false);
+        if (this.chunkLeft > 0) return this.handler.progress(head.status, this.decoded);
+        this.chunkLeft = CHUNK_END;
+      }
+      // The CR LF after a chunk's data, or after the last chunk.
+      const waiting = this.received - this.cursor;
+      if (waiting === 0 || (waiting === 1 && bytes[this.cursor] === CR)) return this.handler.progress(head.status, this.decoded);
+      if (bytes[this.cursor] !== CR || bytes[this.cursor + 1] !== LF) return this.handOver(undefined);
+      this.cursor += 2;
+      if (this.chunkLeft === LAST_CHUNK_END) return this.finish(head, this.body(), this.cursor === this.received);
+      this.chunkLeft = SIZE_LINE;
+    }
+  }
+
+  private body(): Buffer {
+    return this.pieces.length === 1 ? (this.pieces[0] as Buffer) : Buffer.concat(this.pieces, this.decoded);
+  }
+
+  private joined(): Buffer {
+    const bytes = Buffer.concat(this.chunks, this.received);
+    this.chunks.length = 0;
+    this.chunks.push(bytes);
+    return bytes;
+  }
+
+  /** `exact`: nothing came after the answer, and it was read to its end: the connection may carry another. */
+  private finish(head: StrictHead, body: Buffer, exact: boolean): void {
+    const connection = this.connection as ExchangeConnection;
+    connection.current = undefined;
+    const handler = this.handler;
+    handler.progress(undefined, 0);
+    handler.onResponseStart(this, head.status, head.headers);
+    if (body.length > 0) handler.onResponseData(this, body);
+    // The body passed the cap: the rest is never read.
+    if (this.aborted) return void connection.socket.destroy();
+    handler.onResponseEnd(this, {});
+    const idle = exact ? idleMs(head) : 0;
+    if (idle === 0) connection.socket.destroy();
+    else connection.rest(idle);
+  }
+
+  /** The connection ended, failed or brought a head that is not plain: undici reads the answer from its first byte. */
+  handOver(ending: SocketEnding | undefined): void {
+    this.origin.handedOver();
+    const connection = this.connection as ExchangeConnection;
+    connection.current = undefined;
+    const replay = new ReplaySocket(connection.socket, this.chunks.length === 1 ? (this.chunks[0] as Buffer) : this.joined(), ending);
+    connection.replay = replay;
+    const options = this.origin.options;
+    const client = new Client(this.request.origin, {
+      // As a real connector does, later: undici is not ready to take a socket within its own connect call.
+      connect: (_options: unknown, callback: (error: Error | null, socket: ReplaySocket) => void) => process.nextTick(callback, null, replay),
+      pipelining: 1,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      maxHeaderSize: options.maxHeaderSize,
+    } as Undici.Client.Options);
+    this.handler.progress(undefined, 0);
+    this.handler.whenSettled(() => void client.destroy().catch(() => undefined));
+    const { path, method, headers, body } = this.request;
+    client.dispatch({ origin: this.request.origin, path, method: method as Undici.Dispatcher.HttpMethod, headers, body: body ?? null }, this.handler as unknown as Undici.Dispatcher.DispatchHandler);
+  }
+}
