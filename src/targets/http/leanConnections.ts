@@ -6,8 +6,9 @@ import { undiciPart } from './undiciPart.js';
 /**
  * The kit's own HTTP/1.1 exchanges over plain `http:` keep-alive connections, for the one case that
  * makes up nearly every exchange of a run: a request the kit wrote itself, answered by a plain head
- * (strictHead.ts) and a Content-Length body. Reading that takes a fraction of what undici's general
- * machinery costs per request, and the endpoint check sends tens of thousands of them.
+ * (strictHead.ts) and a body by Content-Length or plainly chunked (leanExchange.ts). Reading that takes
+ * a fraction of what undici's general machinery costs per request, and the endpoint check sends tens
+ * of thousands of them.
  *
  * Everything else is undici's, so that every verdict on an odd or broken answer stays undici's:
  * - a request it would not write byte for byte as undici does (another scheme, a header undici treats
@@ -18,8 +19,10 @@ import { undiciPart } from './undiciPart.js';
  * - connections are opened by undici's own connector, so a refused or timed-out connect fails with
  *   undici's own error.
  * Connections are kept as undici keeps them: reused only after the answer is whole, after one turn of
- * the event loop (so a close or stray bytes already sent are seen first), no longer than `Keep-Alive:
- * timeout` less 2 s or 10 s without it, never after `Connection: close`.
+ * the event loop (so a close or stray bytes already sent are seen first), the one idle longest first,
+ * no longer than `Keep-Alive: timeout` less 2 s or 10 s without it, never after `Connection: close`,
+ * bytes past the answer or a body past the cap. An origin whose answers are seldom plain (a quarter
+ * of 16 or more went to undici) is left to undici altogether: each hand-over costs a client.
  */
 
 export interface LeanOptions {
@@ -93,11 +96,11 @@ class Connection implements ExchangeConnection {
   }
 
   /** Sends the exchange's request on this connection. */
-  carry(pending: LeanExchange): void {
-    this.current = pending;
-    pending.connection = this;
+  carry(exchange: LeanExchange): void {
+    this.current = exchange;
+    exchange.connection = this;
     this.socket.ref();
-    this.socket.write(pending.bytes, 'latin1');
+    this.socket.write(exchange.bytes, 'latin1');
   }
 
   /** After one turn of the event loop (what the server sent meanwhile, a close or stray bytes, is seen first), the connection is free again. */
@@ -141,46 +144,46 @@ class Origin implements ExchangeOrigin {
     this.handOvers += 1;
   }
 
-  send(pending: LeanExchange): void {
+  send(exchange: LeanExchange): void {
     this.sent += 1;
     // The connection idle longest first: what its server did meanwhile (a close) has had the most time to show.
     while (this.idle.length > 0) {
       const connection = this.idle.shift() as Connection;
-      if (performance.now() <= connection.idleUntil) return connection.carry(pending);
+      if (performance.now() <= connection.idleUntil) return connection.carry(exchange);
       connection.socket.destroy();
     }
-    if (this.open < this.options.connections) this.connect(pending);
-    else this.waiting.push(pending);
+    if (this.open < this.options.connections) this.connect(exchange);
+    else this.waiting.push(exchange);
   }
 
 
 
-  private connect(pending: LeanExchange): void {
+  private connect(exchange: LeanExchange): void {
     this.open += 1;
     this.connector({ ...this.address, protocol: 'http:', servername: null, localAddress: null }, (error, socket) => {
       if (error !== null || socket === null) {
         this.open -= 1;
-        if (!pending.aborted) pending.handler.onResponseError(pending, error ?? new Error('no socket'));
+        if (!exchange.aborted) exchange.handler.onResponseError(exchange, error ?? new Error('no socket'));
         this.next();
         return;
       }
       const connection = new Connection(this, socket);
       this.connections.add(connection);
-      if (!pending.aborted) return connection.carry(pending);
+      if (!exchange.aborted) return connection.carry(exchange);
       connection.idleUntil = performance.now() + KEEP_ALIVE_MS;
       this.free(connection);
     });
   }
 
   free(connection: Connection): void {
-    const pending = this.waiting.shift();
-    if (pending !== undefined) return connection.carry(pending);
+    const exchange = this.waiting.shift();
+    if (exchange !== undefined) return connection.carry(exchange);
     connection.socket.unref();
     this.idle.push(connection);
   }
 
-  forget(pending: LeanExchange): void {
-    const at = this.waiting.indexOf(pending);
+  forget(exchange: LeanExchange): void {
+    const at = this.waiting.indexOf(exchange);
     if (at !== -1) this.waiting.splice(at, 1);
   }
 
@@ -194,13 +197,13 @@ class Origin implements ExchangeOrigin {
 
   /** A place opened up: the oldest waiting exchange gets a new connection. */
   private next(): void {
-    const pending = this.waiting.shift();
-    if (pending !== undefined) this.connect(pending);
+    const exchange = this.waiting.shift();
+    if (exchange !== undefined) this.connect(exchange);
   }
 
   /** Ends every connection; an exchange still waiting or under way fails as undici fails it when its client is destroyed. */
   destroy(): void {
-    for (const pending of this.waiting.splice(0)) pending.fail(destroyedError());
+    for (const exchange of this.waiting.splice(0)) exchange.fail(destroyedError());
     for (const connection of this.connections) {
       connection.current?.fail(destroyedError());
       connection.socket.destroy();
@@ -234,9 +237,9 @@ export class LeanConnections {
     if (!origin.lean) return false;
     const bytes = requestBytes(request, origin.hostHeader);
     if (bytes === undefined) return false;
-    const pending = new LeanExchange(origin, request, bytes, handler, maxBodyBytes);
-    handler.onRequestStart(pending);
-    origin.send(pending);
+    const exchange = new LeanExchange(origin, request, bytes, handler, maxBodyBytes);
+    handler.onRequestStart(exchange);
+    origin.send(exchange);
     return true;
   }
 
