@@ -72,7 +72,9 @@ class Connection implements ExchangeConnection {
   current: LeanExchange | undefined;
   /** Set once an exchange was handed to undici: the socket's events go there from then on. */
   replay: ReplaySocket | undefined;
-  idleUntil = 0;
+  /** How long the connection may wait idle for its next request (see `rest`), and the timer that ends it then. */
+  private idleMs = KEEP_ALIVE_MS;
+  private expiry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly origin: Origin,
@@ -97,6 +99,8 @@ class Connection implements ExchangeConnection {
 
   /** Sends the exchange's request on this connection. */
   carry(exchange: LeanExchange): void {
+    if (this.expiry !== undefined) clearTimeout(this.expiry);
+    this.expiry = undefined;
     this.current = exchange;
     exchange.connection = this;
     this.socket.ref();
@@ -104,11 +108,18 @@ class Connection implements ExchangeConnection {
   }
 
   /** After one turn of the event loop (what the server sent meanwhile, a close or stray bytes, is seen first), the connection is free again. */
-  rest(idle: number): void {
-    this.idleUntil = performance.now() + idle;
+  rest(idleMs: number): void {
+    this.idleMs = idleMs;
     setImmediate(() => {
       if (!this.socket.destroyed) this.origin.free(this);
     });
+  }
+
+  /** Waits for the next request, as undici's keep-alive timer does: closed once `idleMs` pass without one. */
+  wait(): void {
+    this.socket.unref();
+    this.expiry = setTimeout(() => this.socket.destroy(), this.idleMs);
+    this.expiry.unref();
   }
 }
 
@@ -147,16 +158,11 @@ class Origin implements ExchangeOrigin {
   send(exchange: LeanExchange): void {
     this.sent += 1;
     // The connection idle longest first: what its server did meanwhile (a close) has had the most time to show.
-    while (this.idle.length > 0) {
-      const connection = this.idle.shift() as Connection;
-      if (performance.now() <= connection.idleUntil) return connection.carry(exchange);
-      connection.socket.destroy();
-    }
-    if (this.open < this.options.connections) this.connect(exchange);
+    const connection = this.idle.shift();
+    if (connection !== undefined) connection.carry(exchange);
+    else if (this.open < this.options.connections) this.connect(exchange);
     else this.waiting.push(exchange);
   }
-
-
 
   private connect(exchange: LeanExchange): void {
     this.open += 1;
@@ -169,16 +175,15 @@ class Origin implements ExchangeOrigin {
       }
       const connection = new Connection(this, socket);
       this.connections.add(connection);
-      if (!exchange.aborted) return connection.carry(exchange);
-      connection.idleUntil = performance.now() + KEEP_ALIVE_MS;
-      this.free(connection);
+      if (exchange.aborted) this.free(connection);
+      else connection.carry(exchange);
     });
   }
 
   free(connection: Connection): void {
     const exchange = this.waiting.shift();
     if (exchange !== undefined) return connection.carry(exchange);
-    connection.socket.unref();
+    connection.wait();
     this.idle.push(connection);
   }
 
