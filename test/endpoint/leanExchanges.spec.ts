@@ -247,6 +247,33 @@ describe('the lean reader and undici read every answer alike', () => {
     expect(await refused('every-origin')).toEqual(viaUndici);
   });
 
+  it('the client closed mid-run: the exchange under way and the one waiting for a connection fail alike', async () => {
+    let arrived: () => void = () => undefined;
+    const silent = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => arrived());
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const silentOrigin = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const closedMidRun = async (lean: boolean | 'every-origin'): Promise<unknown[]> => {
+      const client = createHttpClient({ timeoutMs: 10_000, origins: [silentOrigin], connections: 1, lean });
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      const send = (path: string): Promise<HttpExchange> =>
+        client.send({ method: 'GET', url: `${silentOrigin}${path}`, headers: { 'user-agent': 'TwilioProxy/1.1' }, body: undefined, params: [] }, { maxBodyBytes: 100 });
+      const exchanges = [send('/under-way'), send('/waiting')];
+      await reached;
+      await client.close();
+      return (await Promise.all(exchanges)).map(comparable);
+    };
+    try {
+      const viaUndici = await closedMidRun(false);
+      expect(viaUndici).toEqual([expect.objectContaining({ kind: 'failure', failure: 'other' }), expect.objectContaining({ kind: 'failure', failure: 'other' })]);
+      expect(await closedMidRun('every-origin')).toEqual(viaUndici);
+    } finally {
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
   it('bodies at, under and past the cap, by length and chunked', async () => {
     const list: Script[] = [];
     for (const size of [15, 16, 17, 40]) {
