@@ -97,11 +97,11 @@ interface Destination {
 /** Distinct URLs remembered per client; an app that makes every URL unique cannot grow memory past this. */
 const MAX_DESTINATIONS = 256;
 
-
 /**
- * One exchange as undici drives it (its dispatch handler interface): collects status, headers and
- * the body up to the cap, and settles once, by the first of an answer, a failure, the deadline or a
- * cancellation from outside. Cheaper than `request()`, which wraps every body in a stream.
+ * One exchange as undici, or the kit's lean reader, drives it (undici's dispatch handler interface,
+ * and `progress` and `whenSettled` for the lean reader): collects status, headers and the body up to
+ * the cap, and settles once, by the first of an answer, a failure, the deadline or a cancellation from
+ * outside. Cheaper than `request()`, which wraps every body in a stream.
  */
 class Exchange implements LeanHandler {
   private controller: Controller | undefined;
