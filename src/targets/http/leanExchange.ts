@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type * as Undici from 'undici';
 import { ReplaySocket, type SocketEnding } from './replaySocket.js';
-import { mayBecomePlain, strictHead, type StrictHead } from './strictHead.js';
+import { plainSoFar, strictHead, type StrictHead } from './strictHead.js';
 import { undiciPart } from './undiciPart.js';
 
 /** undici's Client, which takes an answer over when the lean reader will not read it (see handOver). */
@@ -71,6 +71,7 @@ const CR = 0x0d;
 const LF = 0x0a;
 const CHUNK_SIZE = /^[0-9A-Fa-f]{1,8}$/;
 const CHUNK_SIZE_PREFIX = /^[0-9A-Fa-f]{0,8}\r?$/;
+const NOTHING = Buffer.alloc(0);
 /** Chunked reading states (any positive value: data bytes of the chunk still to come). */
 const SIZE_LINE = -1;
 const CHUNK_END = 0;
@@ -93,14 +94,24 @@ function idleMs(head: StrictHead): number {
 export class LeanExchange implements Controller {
   connection: ExchangeConnection | undefined;
   aborted = false;
+  /** Every byte received, as it came: what undici reads should the answer be handed over. */
   private readonly chunks: Buffer[] = [];
   private received = 0;
+  /**
+   * Bytes received and not read yet: the head so far, then the start of a chunked body's next part (a
+   * size line or a CR LF). Only these are joined with what comes next, so an answer dripped byte by byte
+   * costs no more to read than one that comes at once.
+   */
+  private unread: Buffer = NOTHING;
+  /** Where the head's first line not yet found plain starts (see plainSoFar). */
+  private plainFrom = 0;
   private head: StrictHead | undefined;
-  /** Where reading goes on: past the head, then past each part of a chunked body. */
-  private cursor = 0;
-  /** A chunked body: its data so far, and what is read next (SIZE_LINE, CHUNK_END, LAST_CHUNK_END, or data bytes still to come). */
+  /** The body's data read so far (up to the cap and one byte), and its length. */
   private readonly pieces: Buffer[] = [];
   private decoded = 0;
+  /** Bytes received past the head, for a body by length. */
+  private bodyReceived = 0;
+  /** What a chunked body reads next: SIZE_LINE, CHUNK_END, LAST_CHUNK_END, or data bytes still to come. */
   private chunkLeft = SIZE_LINE;
 
   constructor(
@@ -134,74 +145,87 @@ export class LeanExchange implements Controller {
   read(chunk: Buffer): void {
     this.chunks.push(chunk);
     this.received += chunk.length;
-    const bytes = this.chunks.length === 1 ? chunk : this.joined();
+    let rest = chunk;
     if (this.head === undefined) {
-      const end = bytes.indexOf(BLANK_LINE, Math.max(0, this.received - chunk.length - 3));
+      const before = this.unread.length;
+      const bytes = before === 0 ? chunk : Buffer.concat([this.unread, chunk]);
+      const end = bytes.indexOf(BLANK_LINE, Math.max(0, before - 3));
       if (end === -1) {
-        if (this.received > MAX_LEAN_HEAD || !mayBecomePlain(bytes.toString('latin1'))) this.handOver(undefined);
+        const lastLine = bytes.length > MAX_LEAN_HEAD ? -1 : plainSoFar(bytes.toString('latin1', this.plainFrom), this.plainFrom === 0);
+        if (lastLine === -1) return this.handOver(undefined);
+        this.plainFrom += lastLine;
+        this.unread = bytes;
         return;
       }
       const head = end + 4 <= MAX_LEAN_HEAD ? strictHead(bytes.toString('latin1', 0, end)) : undefined;
       if (head === undefined) return this.handOver(undefined);
       this.head = head;
-      this.cursor = end + 4;
+      this.unread = NOTHING;
+      rest = bytes.subarray(end + 4);
     }
     const head = this.head;
-    if (head.framing.kind === 'chunked') return this.readChunks(head, bytes);
-    const bodyBytes = this.received - this.cursor;
-    const wanted = Math.min(head.framing.length, this.maxBodyBytes + 1);
-    if (bodyBytes < wanted) return this.handler.progress(head.status, bodyBytes);
-    this.finish(head, bytes.subarray(this.cursor, this.cursor + wanted), bodyBytes === head.framing.length);
+    if (head.framing.kind === 'chunked') this.readChunks(head, rest);
+    else this.readLength(head, head.framing.length, rest);
+  }
+
+  /** A body of `length` bytes: read up to the cap and one byte; what comes past `length` leaves the connection unusable. */
+  private readLength(head: StrictHead, length: number, bytes: Buffer): void {
+    const wanted = Math.min(length, this.maxBodyBytes + 1);
+    const taken = Math.min(bytes.length, wanted - this.decoded);
+    if (taken > 0) this.pieces.push(bytes.subarray(0, taken));
+    this.decoded += taken;
+    this.bodyReceived += bytes.length;
+    if (this.decoded < wanted) return this.handler.progress(head.status, this.decoded);
+    this.finish(head, this.body(), this.bodyReceived === length);
   }
 
   /**
    * Chunked bodies as `size CR LF data CR LF`, sizes of hex digits only (no extensions), ending in `0 CR LF
    * CR LF` (no trailers); the first byte outside that hands the answer to undici.
    */
-  private readChunks(head: StrictHead, bytes: Buffer): void {
+  private readChunks(head: StrictHead, chunk: Buffer): void {
+    const bytes = this.unread.length === 0 ? chunk : Buffer.concat([this.unread, chunk]);
+    let cursor = 0;
+    const wait = (): void => {
+      this.unread = bytes.subarray(cursor);
+      this.handler.progress(head.status, this.decoded);
+    };
     for (;;) {
       if (this.chunkLeft === SIZE_LINE) {
-        const lineEnd = bytes.indexOf(CRLF, this.cursor);
+        const lineEnd = bytes.indexOf(CRLF, cursor);
         if (lineEnd === -1) {
-          if (!CHUNK_SIZE_PREFIX.test(bytes.toString('latin1', this.cursor, this.received))) return this.handOver(undefined);
-          return this.handler.progress(head.status, this.decoded);
+          if (!CHUNK_SIZE_PREFIX.test(bytes.toString('latin1', cursor))) return this.handOver(undefined);
+          return wait();
         }
-        const size = bytes.toString('latin1', this.cursor, lineEnd);
+        const size = bytes.toString('latin1', cursor, lineEnd);
         if (!CHUNK_SIZE.test(size)) return this.handOver(undefined);
-        this.cursor = lineEnd + 2;
+        cursor = lineEnd + 2;
         this.chunkLeft = Number.parseInt(size, 16);
         if (this.chunkLeft === 0) this.chunkLeft = LAST_CHUNK_END;
         continue;
       }
       if (this.chunkLeft > 0) {
-        const taken = Math.min(this.chunkLeft, this.received - this.cursor);
-        if (taken > 0) this.pieces.push(bytes.subarray(this.cursor, this.cursor + taken));
+        const taken = Math.min(this.chunkLeft, bytes.length - cursor);
+        if (taken > 0) this.pieces.push(bytes.subarray(cursor, cursor + taken));
         this.decoded += taken;
-        this.cursor += taken;
+        cursor += taken;
         this.chunkLeft -= taken;
         if (this.decoded > this.maxBodyBytes) return this.finish(head, this.body(), false);
-        if (this.chunkLeft > 0) return this.handler.progress(head.status, this.decoded);
+        if (this.chunkLeft > 0) return wait();
         this.chunkLeft = CHUNK_END;
       }
       // The CR LF after a chunk's data, or after the last chunk.
-      const waiting = this.received - this.cursor;
-      if (waiting === 0 || (waiting === 1 && bytes[this.cursor] === CR)) return this.handler.progress(head.status, this.decoded);
-      if (bytes[this.cursor] !== CR || bytes[this.cursor + 1] !== LF) return this.handOver(undefined);
-      this.cursor += 2;
-      if (this.chunkLeft === LAST_CHUNK_END) return this.finish(head, this.body(), this.cursor === this.received);
+      const waiting = bytes.length - cursor;
+      if (waiting === 0 || (waiting === 1 && bytes[cursor] === CR)) return wait();
+      if (bytes[cursor] !== CR || bytes[cursor + 1] !== LF) return this.handOver(undefined);
+      cursor += 2;
+      if (this.chunkLeft === LAST_CHUNK_END) return this.finish(head, this.body(), cursor === bytes.length);
       this.chunkLeft = SIZE_LINE;
     }
   }
 
   private body(): Buffer {
     return this.pieces.length === 1 ? (this.pieces[0] as Buffer) : Buffer.concat(this.pieces, this.decoded);
-  }
-
-  private joined(): Buffer {
-    const bytes = Buffer.concat(this.chunks, this.received);
-    this.chunks.length = 0;
-    this.chunks.push(bytes);
-    return bytes;
   }
 
   /** `exact`: nothing came after the answer, and it was read to its end: the connection may carry another. */
@@ -225,7 +249,8 @@ export class LeanExchange implements Controller {
     this.origin.handedOver();
     const connection = this.connection as ExchangeConnection;
     connection.current = undefined;
-    const replay = new ReplaySocket(connection.socket, this.chunks.length === 1 ? (this.chunks[0] as Buffer) : this.joined(), ending);
+    const received = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.received);
+    const replay = new ReplaySocket(connection.socket, received, ending);
     connection.replay = replay;
     const options = this.origin.options;
     const client = new Client(this.request.origin, {

@@ -99,21 +99,21 @@ const STATUS_PREFIX = /^HTTP\/1\.1 (?:[2-5](?:[0-9](?:[0-9](?: [\x20-\x7e]*)?)?)
 const FIELD_PREFIX = /^[!#$%&'*+.^_`|~0-9A-Za-z-]*$|^[!#$%&'*+.^_`|~0-9A-Za-z-]+: ?(?:[\x21-\x7e][\x20-\x7e]*)?$/;
 
 /**
- * Whether `text`, the start of an answer whose blank line has not come yet, may still turn out a plain
- * head. While it may, llhttp has found nothing wrong in it either, so waiting for more bytes is what
- * undici would do; once it may not, the answer is undici's to read at once.
+ * Whether the start of an answer whose blank line has not come yet may still turn out a plain head.
+ * While it may, llhttp has found nothing wrong in it either, so waiting for more bytes is what undici
+ * would do; once it may not, the answer is undici's to read at once. `text` is read from the start of a
+ * line (the status line when `statusLine`) to what has come; lines already found plain need not be read
+ * again. Returns where its last line, still being written, starts, or -1 once the head cannot be plain.
  */
-export function mayBecomePlain(text: string): boolean {
-  if (text.length < STATUS_START.length) return STATUS_START.startsWith(text);
-  const lines = text.split('\r\n');
-  // The last line is still being written; it may end in the CR of its CR LF.
-  let last = lines.pop() as string;
-  if (last.endsWith('\r')) last = last.slice(0, -1);
-  if (lines.length === 0) return STATUS_PREFIX.test(last);
-  if (!STATUS_LINE.test(lines[0] as string)) return false;
-  for (let index = 1; index < lines.length; index += 1) {
-    const line = lines[index] as string;
-    if (fieldAt(line, 0, line.length) === undefined) return false;
+export function plainSoFar(text: string, statusLine: boolean): number {
+  let start = 0;
+  for (let end = text.indexOf('\r\n'); end !== -1; end = text.indexOf('\r\n', start)) {
+    const plain = start === 0 && statusLine ? STATUS_LINE.test(text.slice(0, end)) : fieldAt(text, start, end) !== undefined;
+    if (!plain) return -1;
+    start = end + 2;
   }
-  return FIELD_PREFIX.test(last);
+  // The last line may end in the CR of its CR LF.
+  const last = text.endsWith('\r') ? text.slice(start, -1) : text.slice(start);
+  const mayBe = start === 0 && statusLine ? STATUS_START.startsWith(last) || STATUS_PREFIX.test(last) : FIELD_PREFIX.test(last);
+  return mayBe ? start : -1;
 }
