@@ -1,7 +1,7 @@
 import type * as Undici from 'undici';
 import { boundedMemo } from '../../boundedMemo.js';
 import { LeanConnections } from './leanConnections.js';
-import type { Controller, LeanHandler } from './leanExchange.js';
+import { KEEP_ALIVE_MS, type Controller, type LeanHandler } from './leanExchange.js';
 import { timeoutMessage } from './timeoutMessage.js';
 import { undiciPart } from './undiciPart.js';
 import { classifyTransportError, type TransportFailure } from './transportFailure.js';
@@ -225,7 +225,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agent = new Agent({
     connections,
     pipelining: 1,
-    keepAliveTimeout: 10_000,
+    keepAliveTimeout: KEEP_ALIVE_MS,
     connect: { timeout: connectTimeoutMs },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import { KEEP_ALIVE_MS, LeanExchange, type ExchangeConnection, type ExchangeOrigin, type LeanHandler, type LeanRequest } from './leanExchange.js';
 import type { ReplaySocket, SocketEnding } from './replaySocket.js';
+import { isPlainValue, isToken } from './strictHead.js';
 import { undiciPart } from './undiciPart.js';
 
 /**
@@ -48,8 +49,6 @@ const buildConnector = undiciPart<(options: { timeout: number }) => Connector>('
 const HAND_OVER_SAMPLE = 16;
 /** Request header names undici writes in its own way (or refuses): such requests are undici's. */
 const SPECIAL_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect']);
-const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
-const HEADER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 /** The request as undici writes it (client-h1 writeH1), or undefined when undici would write it otherwise. */
 function requestBytes(request: LeanRequest, hostHeader: string): string | undefined {
@@ -57,7 +56,8 @@ function requestBytes(request: LeanRequest, hostHeader: string): string | undefi
   let text = `${request.method} ${request.path} HTTP/1.1\r\n${hostHeader}connection: keep-alive\r\n`;
   for (const name in request.headers) {
     const value = request.headers[name] as string;
-    if (!HEADER_NAME.test(name) || SPECIAL_HEADERS.has(name) || !HEADER_VALUE.test(value)) return undefined;
+    // Written as given, as undici writes it; a name only in lower case, so that SPECIAL_HEADERS sees every spelling.
+    if (!isToken(name) || name !== name.toLowerCase() || SPECIAL_HEADERS.has(name) || !isPlainValue(value)) return undefined;
     text += `${name}: ${value}\r\n`;
   }
   const body = request.body ?? '';

@@ -60,7 +60,7 @@ export interface ExchangeOrigin {
 
 /** Heads longer than this are undici's to read (it refuses those over `maxHeaderSize`). */
 const MAX_LEAN_HEAD = 8 * 1024;
-/** undici's idle keep-alive time without a `Keep-Alive` hint (the kit's Agent sets 10 s), its margin under a hint, and its ceiling. */
+/** The kit's idle keep-alive time without a `Keep-Alive` hint (its undici Agent's too), undici's margin under a hint, and its ceiling. */
 export const KEEP_ALIVE_MS = 10_000;
 const KEEP_ALIVE_MARGIN_MS = 2_000;
 const KEEP_ALIVE_MAX_MS = 600_000;
