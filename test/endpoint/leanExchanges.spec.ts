@@ -27,6 +27,8 @@ const scripts = new Map<number, Script>();
 let server: Server;
 let origin = '';
 const sockets = new Set<Socket>();
+/** Connections the server has accepted. */
+let accepted = 0;
 
 /** Plays the script the request's path names (`/s/<id>`), for every request on the connection. */
 function play(socket: Socket): void {
@@ -61,6 +63,7 @@ async function write(socket: Socket, script: Script): Promise<void> {
 
 beforeAll(async () => {
   server = createServer((socket) => {
+    accepted += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     play(socket);
@@ -84,13 +87,13 @@ function comparable(exchange: HttpExchange): unknown {
 let nextId = 0;
 
 /** The exchanges for the scripts in turn, on one client (so connections are reused where they may be). */
-async function exchanges(lean: boolean | 'every-origin', list: readonly Script[], options: { timeoutMs?: number; maxBodyBytes?: number } = {}): Promise<unknown[]> {
+async function exchanges(lean: boolean | 'every-origin', list: readonly Script[], options: { timeoutMs?: number; maxBodyBytes?: number; connections?: number } = {}): Promise<unknown[]> {
   const ids = list.map((script) => {
     nextId += 1;
     scripts.set(nextId, script);
     return nextId;
   });
-  const client = createHttpClient({ timeoutMs: options.timeoutMs ?? 10_000, origins: [origin], connections: 2, lean });
+  const client = createHttpClient({ timeoutMs: options.timeoutMs ?? 10_000, origins: [origin], connections: options.connections ?? 2, lean });
   const results: unknown[] = [];
   try {
     for (const [index, id] of ids.entries()) {
@@ -217,6 +220,21 @@ describe('the lean reader and undici read every answer alike', () => {
       await expectSame(list);
     }, 120_000);
   }
+
+  it('the lean reader reads plain answers itself: on one connection, their requests share it', async () => {
+    // A connection whose answer went to undici is not given back: one connection for all of them shows none did.
+    const plain = [PLAIN, { parts: [CASES.chunked?.[0] as string], ending: 'keep' as const }, { parts: [CASES.plain?.[6] as string], ending: 'keep' as const }];
+    for (const lean of ['every-origin', true] as const) {
+      const before = accepted;
+      await exchanges(lean, [...plain, ...plain], { connections: 1 });
+      expect(accepted - before, String(lean)).toBe(1);
+    }
+    // A chunk extension, which undici reads and keeps the connection for, is undici's: the next answer needs another.
+    const extension = CASES['odd framing']?.find((answer) => answer.includes(';ext=')) as string;
+    const before = accepted;
+    await exchanges('every-origin', [{ parts: [extension], ending: 'keep' }, PLAIN], { connections: 1 });
+    expect(accepted - before).toBe(2);
+  });
 
   it('connections that end or reset part-way: before any byte, in the head, in the body', async () => {
     const answers = [PLAIN.parts[0] as string, head(['HTTP/1.1 200 OK', 'Transfer-Encoding: chunked']) + chunked('hello', ' world'), head(['HTTP/1.1 200 OK', 'Connection: close', 'Content-Length: 10']) + '0123456789'];
