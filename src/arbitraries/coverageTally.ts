@@ -3,6 +3,7 @@ import { ALL_ATTRIBUTES, type AttributeSpec } from '../../reference/spec/attribu
 import type { DialVerb } from '../model/dial.js';
 import type { AttributeMap, TwimlDocument } from '../model/document.js';
 import type { DialOutcome } from '../model/outcome.js';
+import { KeyCounts, keyNumber } from './keyCounts.js';
 import { eachValueClass } from './valueClasses.js';
 
 /** Kinds whose value falls in exactly one class, found from the value alone: their keys are kept per value. */
@@ -10,31 +11,31 @@ const ONE_CLASS_KINDS = new Set(['enum', 'boolean', 'integer', 'digits']);
 /** Values remembered per attribute; past that (an invalid case's random values), classes are worked out each time. */
 const MAX_REMEMBERED_VALUES = 512;
 
-/** One attribute of the spec table with its coverage keys, made once: `Dial.timeout`, then `Dial.timeout:max` per class. */
+/** One attribute of the spec table with the numbers of its coverage keys, made once: `Dial.timeout`, then `Dial.timeout:max` per class. */
 class AttributeKeys {
-  readonly key: string;
-  private readonly classKeys = new Map<string, string>();
-  /** For kinds of {@link ONE_CLASS_KINDS}: value to its value-class key. */
-  readonly byValue: Map<string, string> | undefined;
+  readonly key: number;
+  private readonly classKeys = new Map<string, number>();
+  /** For kinds of {@link ONE_CLASS_KINDS}: value to the number of its value-class key. */
+  readonly byValue: Map<string, number> | undefined;
 
   constructor(readonly spec: AttributeSpec) {
-    this.key = `${spec.element}.${spec.name}`;
+    this.key = keyNumber(`${spec.element}.${spec.name}`);
     this.byValue = ONE_CLASS_KINDS.has(spec.value.kind) ? new Map() : undefined;
   }
 
   /** The value-class key of a value of a one-class kind, once worked out. */
-  oneClassKey(value: string): string | undefined {
+  oneClassKey(value: string): number | undefined {
     return this.byValue?.get(value);
   }
 
-  remember(value: string, classKey: string): void {
+  remember(value: string, classKey: number): void {
     if (this.byValue !== undefined && this.byValue.size < MAX_REMEMBERED_VALUES) this.byValue.set(value, classKey);
   }
 
-  classKey(valueClass: string): string {
+  classKey(valueClass: string): number {
     let key = this.classKeys.get(valueClass);
     if (key === undefined) {
-      key = `${this.key}:${valueClass}`;
+      key = keyNumber(`${this.spec.element}.${this.spec.name}:${valueClass}`);
       this.classKeys.set(valueClass, key);
     }
     return key;
@@ -56,17 +57,17 @@ const NO_ATTRIBUTES = new Map<string, AttributeKeys>();
 const PARAMETER_KEYS: Readonly<Record<string, string>> = { Client: 'Client:Parameter', Application: 'Application:Parameter' };
 
 /**
- * The counts behind {@link coverageOf} and the runners' coverage, kept in Maps and bumped in place with
- * keys made once per attribute and value class, so counting a document allocates next to nothing.
+ * The counts behind {@link coverageOf} and the runners' coverage, bumped in place by key numbers made
+ * once per attribute and value class, so counting a document allocates next to nothing and hashes no key.
  * `hits` counts the bumps of the groups that say a sample exercised something (attributes, nouns, rules,
  * outcomes); value classes only ever come with an attribute.
  */
 export class CoverageTally {
-  readonly attributes = new Map<string, number>();
-  readonly nouns = new Map<string, number>();
-  readonly rules = new Map<string, number>();
-  readonly outcomes = new Map<string, number>();
-  readonly valueClasses = new Map<string, number>();
+  readonly attributes = new KeyCounts();
+  readonly nouns = new KeyCounts();
+  readonly rules = new KeyCounts();
+  readonly outcomes = new KeyCounts();
+  readonly valueClasses = new KeyCounts();
   hits = 0;
   /** The attribute whose value classes {@link countValueClass} is counting. */
   private current: AttributeKeys | undefined;
@@ -74,13 +75,13 @@ export class CoverageTally {
     const keys = this.current as AttributeKeys;
     const classKey = keys.classKey(valueClass);
     keys.remember(this.currentValue, classKey);
-    bump(this.valueClasses, classKey, 1);
+    this.valueClasses.bump(classKey);
   };
   private currentValue = '';
 
   rule(id: string, by = 1): void {
     this.hits += 1;
-    bump(this.rules, id, by);
+    this.rules.add(id, by);
   }
 
   /** Counts the attributes and nouns of every `<Dial>`; returns the first `<Dial>`, if any. */
@@ -138,12 +139,12 @@ export class CoverageTally {
 
   private noun(key: string): void {
     this.hits += 1;
-    bump(this.nouns, key, 1);
+    this.nouns.add(key);
   }
 
   private outcomeKey(key: string): void {
     this.hits += 1;
-    bump(this.outcomes, key, 1);
+    this.outcomes.add(key);
   }
 
   private attributesOf(element: string, attributes: AttributeMap): void {
@@ -152,11 +153,11 @@ export class CoverageTally {
       const keys = table.get(name);
       if (keys === undefined) continue;
       this.hits += 1;
-      bump(this.attributes, keys.key, 1);
+      this.attributes.bump(keys.key);
       const value = attributes[name] as string;
       const known = keys.oneClassKey(value);
       if (known !== undefined) {
-        bump(this.valueClasses, known, 1);
+        this.valueClasses.bump(known);
         continue;
       }
       this.current = keys;
@@ -164,8 +165,4 @@ export class CoverageTally {
       eachValueClass(keys.spec, value, this.countValueClass);
     }
   }
-}
-
-function bump(counts: Map<string, number>, key: string, by: number): void {
-  counts.set(key, (counts.get(key) ?? 0) + by);
 }

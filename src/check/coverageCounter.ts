@@ -45,8 +45,7 @@ export class CoverageCounter {
       let end = text.indexOf('\n', secondTab + 1);
       if (end === -1) end = text.length;
       const counts = this.tally[text.slice(start, firstTab) as Group];
-      const key = text.slice(firstTab + 1, secondTab);
-      counts.set(key, (counts.get(key) ?? 0) + Number(text.slice(secondTab + 1, end)));
+      counts.add(text.slice(firstTab + 1, secondTab), Number(text.slice(secondTab + 1, end)));
       start = end + 1;
     }
   }
@@ -63,6 +62,6 @@ export class CoverageCounter {
   }
 }
 
-function sorted(map: ReadonlyMap<string, number>): Record<string, number> {
-  return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+function sorted(counts: Iterable<[string, number]>): Record<string, number> {
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
