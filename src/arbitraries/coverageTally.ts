@@ -13,13 +13,16 @@ const MAX_REMEMBERED_VALUES = 512;
 
 /** One attribute of the spec table with the numbers of its coverage keys, made once: `Dial.timeout`, then `Dial.timeout:max` per class. */
 class AttributeKeys {
+  /** `Dial.timeout`: the attribute's key, and the start of its value classes' keys. */
+  private readonly text: string;
   readonly key: number;
   private readonly classKeys = new Map<string, number>();
   /** For kinds of {@link ONE_CLASS_KINDS}: value to the number of its value-class key. */
   readonly byValue: Map<string, number> | undefined;
 
   constructor(readonly spec: AttributeSpec) {
-    this.key = keyNumber(`${spec.element}.${spec.name}`);
+    this.text = `${spec.element}.${spec.name}`;
+    this.key = keyNumber(this.text);
     this.byValue = ONE_CLASS_KINDS.has(spec.value.kind) ? new Map() : undefined;
   }
 
@@ -35,7 +38,7 @@ class AttributeKeys {
   classKey(valueClass: string): number {
     let key = this.classKeys.get(valueClass);
     if (key === undefined) {
-      key = keyNumber(`${this.spec.element}.${this.spec.name}:${valueClass}`);
+      key = keyNumber(`${this.text}:${valueClass}`);
       this.classKeys.set(valueClass, key);
     }
     return key;

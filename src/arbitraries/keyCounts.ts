@@ -1,4 +1,8 @@
-/** Every coverage key seen in this thread, numbered once: a key's number is the same for every {@link KeyCounts}. */
+/**
+ * Every coverage key seen in this thread, numbered once: a key's number is the same for every
+ * {@link KeyCounts}. The keys are few and fixed by the kit (spec attributes and their value classes,
+ * nouns, rules, outcome kinds), so the registry stays small however long a process runs.
+ */
 const NUMBERS = new Map<string, number>();
 const KEYS: string[] = [];
 
