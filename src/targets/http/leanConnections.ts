@@ -225,7 +225,8 @@ function destroyedError(): Error {
 export class LeanConnections {
   private readonly origins = new Map<string, Origin>();
   private readonly connector: Connector;
-  private readonly inFlight = new Set<Socket>();
+  /** Every socket the connector opened that has not closed yet, connecting or connected. */
+  private readonly openSockets = new Set<Socket>();
 
   constructor(private readonly options: LeanOptions) {
     this.connector = buildConnector({ timeout: options.connectTimeoutMs });
@@ -252,16 +253,16 @@ export class LeanConnections {
   private tracked(): Connector {
     return (options, callback) => {
       const socket = this.connector(options, callback);
-      this.inFlight.add(socket);
-      socket.once('close', () => this.inFlight.delete(socket));
+      this.openSockets.add(socket);
+      socket.once('close', () => this.openSockets.delete(socket));
       return socket;
     };
   }
 
   destroy(): void {
     for (const origin of this.origins.values()) origin.destroy();
-    // Connections still being opened fail their exchange with this error.
-    for (const socket of this.inFlight) socket.destroy(destroyedError());
+    // Those still connecting fail their exchange with this error; the others are already closed by their origin.
+    for (const socket of this.openSockets) socket.destroy(destroyedError());
     this.origins.clear();
   }
 }
