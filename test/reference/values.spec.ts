@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateXml } from '../../reference/validate.js';
 import { isCallerIdFor, isClientIdentity, isPhoneNumber, isSipUri, isTwilioUrl } from '../../reference/values.js';
@@ -55,6 +56,22 @@ describe('isTwilioUrl (seed: "Relative or absolute URL")', () => {
     expect([...verdicts]).toEqual([true]);
   });
   it.each(['ftp://example.com/x', 'javascript:alert(1)', 'https://', 'http:///path', 'http:example.com', '/a b', '/a\tb'])('refuses %j', (url) => expect(isTwilioUrl(url)).toBe(false));
+
+  it('judges a URL without a scheme as resolving it against an https base does, without resolving most of them', () => {
+    const resolves = (value: string): boolean => {
+      try {
+        new URL(value, 'https://relative.invalid/base/doc.xml');
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Pieces where resolving can fail or be repaired: slashes of both kinds, authority and port marks, brackets, escapes, non-ASCII.
+    const piece = fc.constantFrom('/', '\\', '//', '\\\\', '/\\', ':', '::', '@', '[', ']', '[::1]', '%', '%zz', '%41', '?', '#', '.', '..', 'a', 'example.com', ':99999', ':8080', 'ü', 'xn--', '😀', '\uD800', '|', '^');
+    const noScheme = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join('')).filter((value) => !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value));
+    fc.assert(fc.property(noScheme, (value) => isTwilioUrl(value) === resolves(value)), { numRuns: 5000, seed: 1 });
+    expect(['//', '\\\\x', '/\\[', '//a:99999'].map(isTwilioUrl)).toEqual([false, true, false, false]);
+  });
 });
 
 describe('isCallerIdFor (seed §callerId; facts §2.8 [WA])', () => {
