@@ -143,20 +143,22 @@ function validateNesting(walk: Walk, verb: GenericElement, path: string): void {
 
 function validateAttributes(walk: Walk, element: ElementName, attributes: AttributeMap, path: string, context: ValueContext): void {
   const prefix = element.toLowerCase();
-  for (const [name, value] of Object.entries(attributes)) {
+  for (const name of Object.keys(attributes)) {
+    const value = attributes[name] as string;
     const spec = attributeSpec(element, name);
-    const attributePath = `${path}/@${name}`;
+    // Most attributes are valid: their path is written only for a diagnostic.
+    const attributePath = (): string => `${path}/@${name}`;
     if (spec === undefined) {
       const known = [...attributesOf(element).keys()];
       const meant = closestName(name, known);
       const hint = meant !== undefined ? `; did you mean ${meant}?` : known.length === 0 ? '; it takes no attributes' : `; its attributes are ${known.join(', ')}`;
-      report(walk, `${prefix}.unknown-attribute`, attributePath, `<${element}> has no attribute named ${name} (value ${JSON.stringify(value)})${hint}`);
+      report(walk, `${prefix}.unknown-attribute`, attributePath(), `<${element}> has no attribute named ${name} (value ${JSON.stringify(value)})${hint}`);
       continue;
     }
     const problem = valueProblem(spec.value, value, context);
     if (problem !== undefined) {
       const allowed = describeAllowed(spec.value, context.allow24HourCalls, context.nouns, context.callerIdForEveryNoun !== false);
-      report(walk, `${prefix}.${name}.${problem}`, attributePath, `${name}=${JSON.stringify(value)} on <${element}>: must be ${allowed}`);
+      report(walk, `${prefix}.${name}.${problem}`, attributePath(), `${name}=${JSON.stringify(value)} on <${element}>: must be ${allowed}`);
     }
   }
 }
