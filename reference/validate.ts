@@ -113,9 +113,9 @@ export function validate(document: TwimlDocument, options: ValidateOptions = {})
 function validateResponseAttributes(walk: Walk, attributes: AttributeMap, path: string): void {
   for (const [name, value] of Object.entries(attributes)) {
     if (name !== 'version') {
-      report(walk, 'response.unknown-attribute', `${path}/@${name}`, `<Response> has no attribute named ${name} (value ${JSON.stringify(value)}); its only attribute is version`);
+      report(walk, 'response.unknown-attribute', attributePath(path, name), `<Response> has no attribute named ${name} (value ${JSON.stringify(value)}); its only attribute is version`);
     } else if (!RESPONSE_VERSIONS.includes(value)) {
-      report(walk, 'response.version', `${path}/@version`, `version=${JSON.stringify(value)} on <Response>: must be a Twilio API version, ${RESPONSE_VERSIONS.join(' or ')}`);
+      report(walk, 'response.version', attributePath(path, 'version'), `version=${JSON.stringify(value)} on <Response>: must be a Twilio API version, ${RESPONSE_VERSIONS.join(' or ')}`);
     }
   }
 }
@@ -141,24 +141,27 @@ function validateNesting(walk: Walk, verb: GenericElement, path: string): void {
   }
 }
 
+/** An attribute's path, written only for a diagnostic: most attributes have none. */
+function attributePath(elementPath: string, name: string): string {
+  return `${elementPath}/@${name}`;
+}
+
 function validateAttributes(walk: Walk, element: ElementName, attributes: AttributeMap, path: string, context: ValueContext): void {
   const prefix = element.toLowerCase();
   for (const name of Object.keys(attributes)) {
     const value = attributes[name] as string;
     const spec = attributeSpec(element, name);
-    // Most attributes are valid: their path is written only for a diagnostic.
-    const attributePath = (): string => `${path}/@${name}`;
     if (spec === undefined) {
       const known = [...attributesOf(element).keys()];
       const meant = closestName(name, known);
       const hint = meant !== undefined ? `; did you mean ${meant}?` : known.length === 0 ? '; it takes no attributes' : `; its attributes are ${known.join(', ')}`;
-      report(walk, `${prefix}.unknown-attribute`, attributePath(), `<${element}> has no attribute named ${name} (value ${JSON.stringify(value)})${hint}`);
+      report(walk, `${prefix}.unknown-attribute`, attributePath(path, name), `<${element}> has no attribute named ${name} (value ${JSON.stringify(value)})${hint}`);
       continue;
     }
     const problem = valueProblem(spec.value, value, context);
     if (problem !== undefined) {
       const allowed = describeAllowed(spec.value, context.allow24HourCalls, context.nouns, context.callerIdForEveryNoun !== false);
-      report(walk, `${prefix}.${name}.${problem}`, attributePath(), `${name}=${JSON.stringify(value)} on <${element}>: must be ${allowed}`);
+      report(walk, `${prefix}.${name}.${problem}`, attributePath(path, name), `${name}=${JSON.stringify(value)} on <${element}>: must be ${allowed}`);
     }
   }
 }

@@ -93,8 +93,8 @@ const SLASH = 0x2f;
 const BACKSLASH = 0x5c;
 
 /**
- * Whether a reference with no scheme names a host (`//host/x`; `\\` counts as `/` against an http(s)
- * base). Only then can resolving it fail: WHATWG URL's relative state reads anything else as a path,
+ * Whether a reference with no scheme names a host (`//host/x`; against an http(s) base a backslash
+ * counts as a slash). Only then can resolving it fail: WHATWG URL's relative state reads anything else as a path,
  * a query or a fragment, and those steps have no failure (https://url.spec.whatwg.org/#relative-state).
  * Reading it here spares a `new URL` for most relative URLs (test/reference/values.spec.ts holds the
  * shortcut to `new URL`).
