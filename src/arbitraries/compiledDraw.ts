@@ -98,9 +98,8 @@ function tupleDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw
   if (!Array.isArray(arbs) || !arbs.every(isArbitrary)) return undefined;
   const draws = arbs.map((arb) => compile(arb, seen));
   return (mrng, biasFactor) => {
-    // Sized once: an empty array grown by push reallocates its store as it grows, a cost paid per drawn tuple.
-    const values: unknown[] = new Array(draws.length);
-    for (let index = 0; index < draws.length; index += 1) values[index] = (draws[index] as Draw)(mrng, biasFactor);
+    const values: unknown[] = [];
+    for (const draw of draws) values.push(draw(mrng, biasFactor));
     return values;
   };
 }
@@ -207,13 +206,11 @@ function arrayDraw(fields: Fields, seen: Map<fc.Arbitrary<unknown>, Draw>): Draw
 
 function itemsDraw(item: Draw, slices: readonly (readonly unknown[])[]): (mrng: fc.Random, biasFactor: number | undefined, length: number) => unknown[] {
   return (mrng, biasFactor, length) => {
+    const items: unknown[] = [];
     if (biasFactor === undefined || slices.length === 0 || mrng.nextInt(1, biasFactor) !== 1) {
-      // Sized once, as a tuple's values are (fc.string's characters are such items, one array per string).
-      const items: unknown[] = new Array(length);
-      for (let index = 0; index < length; index += 1) items[index] = item(mrng, biasFactor);
+      for (let index = 0; index < length; index += 1) items.push(item(mrng, biasFactor));
       return items;
     }
-    const items: unknown[] = [];
     let active = 0;
     let next = 0;
     let last = -1;
