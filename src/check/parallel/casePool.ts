@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { DialKitError, type DialKitErrorCode } from '../../errors.js';
 import { shardShare, type Shard } from '../shard.js';
 import type { CaseResult, FromWorker, PassSpec, ToWorker } from './caseMessages.js';
+import { serialScavengesWhileBusy } from './serialScavenges.js';
 
 /** Cases per message: big enough that messages cost little per case, small enough to keep workers busy. */
 export const BATCH = 64;
@@ -42,6 +43,8 @@ interface Waiting {
  */
 export class CasePool {
   private readonly workers: Worker[];
+  /** Gives V8 its parallel scavenges back: the pool's threads (its workers and the main thread) may hold every core. */
+  private readonly endSerialScavenges: () => void;
   private readonly ready = new Map<number, CaseResult>();
   /** Each batch's coverage, by its first ordinal, until the runner takes it. */
   private readonly coverage = new Map<number, string>();
@@ -74,6 +77,7 @@ export class CasePool {
       });
       return worker;
     });
+    this.endSerialScavenges = serialScavengesWhileBusy(count + 1);
   }
 
   /** Starts a pass: results of an earlier pass still on their way are dropped. A pass over another property than the last seats its batches anew. */
@@ -137,7 +141,11 @@ export class CasePool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    try {
+      await Promise.all(this.workers.map((worker) => worker.terminate()));
+    } finally {
+      this.endSerialScavenges();
+    }
   }
 
   private seatOf(batch: number): number | undefined {
