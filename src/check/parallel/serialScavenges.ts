@@ -19,16 +19,17 @@ const thisProcess = (): ScavengeControl => ({ cores: availableParallelism(), exe
 
 /**
  * Makes V8's young-generation collections (scavenges) run on the collecting thread alone while a
- * builder run's worker threads hold every core, and gives the default back when the last such run
- * ends. Returns what ends it; it does nothing when the run leaves a core free or the user chose
- * (`node --no-parallel-scavenge`, `--single-threaded-gc`, ...).
+ * builder run's threads (the main one and its workers) hold every core, and gives the default back
+ * when the last such run ends. Returns what ends it. It does nothing when the run leaves a core free
+ * (the helpers then have a core of their own) or when the user chose (`node --no-parallel-scavenge`,
+ * `--single-threaded-gc`, ...).
  *
  * Why: a parallel scavenge stops its JavaScript thread and hands the copying to helper tasks, which
  * then wait for a core another of the run's JavaScript threads is using, so the pause stretches.
  * Measured on 2 vCPUs, one worker beside the main thread, 20,000 valid cases, eight runs of each
- * alternating: median 3,068 ms against 3,267 ms with parallel scavenges (6% less); with no worker the
- * second core is free and parallel scavenges are the faster. The flag is V8's, read at each scavenge,
- * and changes when memory is freed, never what is drawn or judged: the report is the same.
+ * alternating, the flag set at run time: median 3,068 ms against 3,267 ms with parallel scavenges
+ * (6% less; README "Benchmarks", "Tenth", for the whole check). The flag is V8's, read at each
+ * scavenge; it changes when memory is freed, never what is drawn or judged, so the report is the same.
  */
 export function serialScavengesWhileBusy(threads: number, control: ScavengeControl = thisProcess()): () => void {
   if (threads < control.cores || control.execArgv.some((flag) => USER_CHOICE.test(flag))) return () => {};
