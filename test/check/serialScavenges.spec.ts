@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CasePool } from '../../src/check/parallel/casePool.js';
 import { serialScavengesWhileBusy, type ScavengeControl } from '../../src/check/parallel/serialScavenges.js';
 
 /** A control on two cores whose flag changes are written down instead of made. */
@@ -44,5 +45,22 @@ describe('serialScavengesWhileBusy: scavenges on the collecting thread alone whi
     expect(set).toEqual(['--no-parallel-scavenge']);
     endSecond();
     expect(set).toEqual(['--no-parallel-scavenge', '--parallel-scavenge']);
+  });
+});
+
+describe('CasePool: serial scavenges for the life of a pool whose threads hold every core', () => {
+  it('counts the main thread with its workers, sets the flag when the pool starts and gives the default back when it closes', async () => {
+    const { control, set } = recorded();
+    const pool = new CasePool(1, control);
+    expect(set).toEqual(['--no-parallel-scavenge']);
+    await pool.close();
+    expect(set).toEqual(['--no-parallel-scavenge', '--parallel-scavenge']);
+  });
+
+  it('one worker on three cores leaves a core free: V8 is left as it is', async () => {
+    const { control, set } = recorded();
+    const pool = new CasePool(1, { ...control, cores: 3 });
+    await pool.close();
+    expect(set).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { DialKitError, type DialKitErrorCode } from '../../errors.js';
 import { shardShare, type Shard } from '../shard.js';
 import type { CaseResult, FromWorker, PassSpec, ToWorker } from './caseMessages.js';
-import { serialScavengesWhileBusy } from './serialScavenges.js';
+import { serialScavengesWhileBusy, type ScavengeControl } from './serialScavenges.js';
 
 /** Cases per message: big enough that messages cost little per case, small enough to keep workers busy. */
 export const BATCH = 64;
@@ -64,7 +64,8 @@ export class CasePool {
   private limit = 0;
   private failure: Error | undefined;
 
-  constructor(count: number) {
+  /** `scavenges`: what decides and sets V8's scavenge flag; this process's unless a test hands its own. */
+  constructor(count: number, scavenges?: ScavengeControl) {
     if (count > 254) throw new RangeError('CasePool: at most 254 workers');
     const entry = workerEntry();
     this.held = Array.from({ length: count }, () => 0);
@@ -77,7 +78,7 @@ export class CasePool {
       });
       return worker;
     });
-    this.endSerialScavenges = serialScavengesWhileBusy(count + 1);
+    this.endSerialScavenges = serialScavengesWhileBusy(count + 1, scavenges);
   }
 
   /** Starts a pass: results of an earlier pass still on their way are dropped. A pass over another property than the last seats its batches anew. */
