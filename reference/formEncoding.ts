@@ -54,3 +54,14 @@ export function formEncode(params: readonly (readonly [string, string])[]): stri
   }
   return encoded;
 }
+
+/** {@link formEncode} of a record's entries, in their order, without making the entries. */
+export function formEncodeRecord(params: Readonly<Record<string, string>>): string {
+  let encoded = '';
+  let first = true;
+  for (const name of Object.keys(params)) {
+    encoded += `${first ? '' : '&'}${formComponent(name)}=${formComponent(params[name] as string)}`;
+    first = false;
+  }
+  return encoded;
+}

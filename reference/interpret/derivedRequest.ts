@@ -1,6 +1,6 @@
 import type { DerivedRequest, DerivedRequestKind } from '../../src/model/trace.js';
 import { boundedMemo } from '../../src/boundedMemo.js';
-import { formEncode } from '../formEncoding.js';
+import { formEncodeRecord } from '../formEncoding.js';
 
 export interface RequestSpec {
   readonly kind: DerivedRequestKind;
@@ -63,15 +63,11 @@ function withQuery(href: string, encoded: string): string {
 export function derivedRequest(spec: RequestSpec): DerivedRequest | undefined {
   const href = resolvedHref(spec.target, spec.documentUrl);
   if (href === undefined) return undefined;
-  const encoded = formEncode(Object.entries(spec.params));
-  return {
-    kind: spec.kind,
-    at: spec.at,
-    method: spec.method,
-    url: spec.method === 'GET' ? withQuery(href, encoded) : href,
-    params: spec.params,
-    ...(spec.method === 'POST' ? { body: encoded } : {}),
-    ...(spec.nounPath === undefined ? {} : { nounPath: spec.nounPath }),
-    expectsTwiml: spec.kind === 'action' || spec.kind === 'referUrl' || spec.kind === 'url' || spec.kind === 'waitUrl',
-  };
+  const encoded = formEncodeRecord(spec.params);
+  const { kind, at, method, params, nounPath } = spec;
+  const url = method === 'GET' ? withQuery(href, encoded) : href;
+  const expectsTwiml = kind === 'action' || kind === 'referUrl' || kind === 'url' || kind === 'waitUrl';
+  // One literal per shape rather than conditional spreads (a copy each); the fields in this order, as reports list them.
+  if (nounPath === undefined) return method === 'POST' ? { kind, at, method, url, params, body: encoded, expectsTwiml } : { kind, at, method, url, params, expectsTwiml };
+  return method === 'POST' ? { kind, at, method, url, params, body: encoded, nounPath, expectsTwiml } : { kind, at, method, url, params, nounPath, expectsTwiml };
 }

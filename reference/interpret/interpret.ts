@@ -112,15 +112,14 @@ export function interpret(input: InterpretInput): DialTrace {
   const recordingOnLeg = recording !== undefined && answered !== undefined
     ? { index: answered.leg.index, params: { RecordingUrl: recording.url, RecordingSid: recording.sid, RecordingDuration: String(recording.endedAt - recording.startedAt) } }
     : undefined;
-  for (const run of ring.runs) {
-    timed.push(...legCallbacks(run, {
-      documentUrl, epochMs: options.epochMs, parentCallSid, accountSid, apiVersion, from, parentTo, childSid,
-      ...(recordingOnLeg === undefined ? {} : { recording: recordingOnLeg }),
-      talkSeconds: bridged?.talkSeconds ?? 0,
-      answeredEndsAt: endedAt,
-      eventsDefault: options.statusCallbackEventDefault,
-    }));
-  }
+  const legContext = {
+    documentUrl, epochMs: options.epochMs, parentCallSid, accountSid, apiVersion, from, parentTo, childSid,
+    ...(recordingOnLeg === undefined ? {} : { recording: recordingOnLeg }),
+    talkSeconds: bridged?.talkSeconds ?? 0,
+    answeredEndsAt: endedAt,
+    eventsDefault: options.statusCallbackEventDefault,
+  };
+  for (const run of ring.runs) timed.push(...legCallbacks(run, legContext));
   if (answered !== undefined && pre !== undefined) {
     const sync = options.amdMode === 'sync' && verdict !== undefined ? { answeredBy: verdict.answeredBy } : {};
     timed.push(...nounUrl(answered, { documentUrl, accountSid, parentCallSid, apiVersion, from, parentTo, childSid, seed }, { urlAt: pre.urlAt, ...sync }, notes));
@@ -151,10 +150,15 @@ export function interpret(input: InterpretInput): DialTrace {
     if (action !== undefined) timed.push({ request: action, rank: 6 });
   }
 
+  // By virtual time, then rank, then the order they were derived in (positions sorted, not copies of the entries).
   const requests: DerivedRequest[] = timed
-    .map((entry, order) => ({ ...entry, order }))
-    .sort((a, b) => a.request.at - b.request.at || a.rank - b.rank || a.order - b.order)
-    .map((entry) => entry.request);
+    .map((_, order) => order)
+    .sort((a, b) => {
+      const one = timed[a] as Timed;
+      const other = timed[b] as Timed;
+      return one.request.at - other.request.at || one.rank - other.rank || a - b;
+    })
+    .map((order) => (timed[order] as Timed).request);
   const actionIndex = requests.findIndex((entry) => entry.kind === 'action');
   if (!callerOnLine) next = { kind: 'hangup', reason: actionIndex >= 0 ? 'the caller hung up; the action response is not executed' : 'the caller hung up' };
   else if (actionIndex >= 0) next = { kind: 'action', requestIndex: actionIndex };

@@ -25,6 +25,12 @@ export interface DialSettings {
   readonly referMethod: 'GET' | 'POST';
 }
 
+const BOOLEANS = ['true', 'false'] as const;
+const METHODS = ['GET', 'POST'] as const;
+const RECORD_MODES: readonly RecordMode[] = ['do-not-record', 'record-from-answer', 'record-from-ringing', 'record-from-answer-dual', 'record-from-ringing-dual'];
+const RECORDING_TRACKS = ['inbound', 'outbound', 'both'] as const;
+const RECORDING_EVENTS: readonly string[] = ['in-progress', 'completed', 'absent'];
+
 /** Records an invalid value, or refuses it under option invalidValue=refuse. */
 function invalid(options: ResolvedOptions, notes: string[], note: string): void {
   if (options.invalidValue === 'refuse') throw new TypeError(`${note.replace(/^interp\.invalid-value: /, '').replace(/;.*$/, '')} (option invalidValue=refuse)`);
@@ -40,7 +46,7 @@ function enumValue<T extends string>(dial: DialVerb, name: string, allowed: read
 }
 
 function booleanValue(dial: DialVerb, name: string, options: ResolvedOptions, notes: string[]): boolean {
-  return enumValue(dial, name, ['true', 'false'], 'false', options, notes) === 'true';
+  return enumValue(dial, name, BOOLEANS, 'false', options, notes) === 'true';
 }
 
 /** An empty attribute asks for nothing: an empty URL is treated as absent. */
@@ -73,10 +79,10 @@ export function dialSettings(dial: DialVerb, options: ResolvedOptions, notes: st
   const ringLimit = timeout + (options.timeoutBuffer ? 5 : 0);
   if (!options.timeoutBuffer) notes.push('interp.timeout.buffer: option timeoutBuffer=false, no 5-second buffer (facts §8.3).');
   const events = (dial.attributes.recordingStatusCallbackEvent ?? 'completed').split(/\s+/).filter((token) => token !== '');
-  const validEvents = events.filter((token) => ['in-progress', 'completed', 'absent'].includes(token));
+  const validEvents = events.filter((token) => RECORDING_EVENTS.includes(token));
   if (validEvents.length !== events.length) invalid(options, notes, `interp.invalid-value: recordingStatusCallbackEvent=${JSON.stringify(dial.attributes.recordingStatusCallbackEvent)} has unknown events; they are ignored.`);
-  const settings: DialSettings = {
-    method: enumValue(dial, 'method', ['GET', 'POST'], 'POST', options, notes),
+  const settings: { -readonly [Name in keyof DialSettings]: DialSettings[Name] } = {
+    method: enumValue(dial, 'method', METHODS, 'POST', options, notes),
     timeout,
     ringLimit,
     /** @see seed §timeLimit (default 14400 = maximum, 86400 with the 24-hour feature) */
@@ -84,19 +90,18 @@ export function dialSettings(dial: DialVerb, options: ResolvedOptions, notes: st
     hangupOnStar: booleanValue(dial, 'hangupOnStar', options, notes),
     answerOnBridge: booleanValue(dial, 'answerOnBridge', options, notes),
     sequential: booleanValue(dial, 'sequential', options, notes),
-    record: enumValue(dial, 'record', ['do-not-record', 'record-from-answer', 'record-from-ringing', 'record-from-answer-dual', 'record-from-ringing-dual'], 'do-not-record', options, notes),
-    recordingTrack: enumValue(dial, 'recordingTrack', ['inbound', 'outbound', 'both'], 'both', options, notes),
-    recordingStatusCallbackMethod: enumValue(dial, 'recordingStatusCallbackMethod', ['GET', 'POST'], 'POST', options, notes),
+    record: enumValue(dial, 'record', RECORD_MODES, 'do-not-record', options, notes),
+    recordingTrack: enumValue(dial, 'recordingTrack', RECORDING_TRACKS, 'both', options, notes),
+    recordingStatusCallbackMethod: enumValue(dial, 'recordingStatusCallbackMethod', METHODS, 'POST', options, notes),
     recordingStatusCallbackEvents: [...new Set(validEvents.length > 0 ? validEvents : ['completed'])],
-    referMethod: enumValue(dial, 'referMethod', ['GET', 'POST'], 'POST', options, notes),
+    referMethod: enumValue(dial, 'referMethod', METHODS, 'POST', options, notes),
   };
+  // Set only when written (not spread in: a copy each).
   const action = urlValue(dial, 'action');
+  if (action !== undefined) settings.action = action;
   const recordingStatusCallback = urlValue(dial, 'recordingStatusCallback');
+  if (recordingStatusCallback !== undefined) settings.recordingStatusCallback = recordingStatusCallback;
   const referUrl = urlValue(dial, 'referUrl');
-  return {
-    ...settings,
-    ...(action === undefined ? {} : { action }),
-    ...(recordingStatusCallback === undefined ? {} : { recordingStatusCallback }),
-    ...(referUrl === undefined ? {} : { referUrl }),
-  };
+  if (referUrl !== undefined) settings.referUrl = referUrl;
+  return settings;
 }

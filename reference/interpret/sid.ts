@@ -12,6 +12,9 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
+/** Each byte as two lowercase hex digits. */
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 /** `prefix` + 32 lowercase hex digits, a pure function of (seed, prefix, label). */
 export function sidFor(prefix: string, seed: number, label: string): string {
   let state = fnv1a(`${seed}|${prefix}|${label}`) || 0x9e3779b9;
@@ -22,7 +25,7 @@ export function sidFor(prefix: string, seed: number, label: string): string {
     state ^= state >>> 17;
     state ^= state << 5;
     state >>>= 0;
-    hex += state.toString(16).padStart(8, '0');
+    hex += (HEX_BYTES[state >>> 24] as string) + (HEX_BYTES[(state >>> 16) & 0xff] as string) + (HEX_BYTES[(state >>> 8) & 0xff] as string) + (HEX_BYTES[state & 0xff] as string);
   }
   return `${prefix}${hex}`;
 }

@@ -46,3 +46,18 @@ describe('derivedRequest: the request URL', () => {
     expect(resolvedHref('/c', 'http://h.example/ab')).toBe('http://h.example/c');
   });
 });
+
+describe('derivedRequest: the request itself', () => {
+  it('carries the body (POST) as URLSearchParams writes it, and its fields in report order', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('GET' as const, 'POST' as const), params, fc.option(fc.constant('/Response/Dial[1]/Number[1]'), { nil: undefined }), (method, list, nounPath) => {
+        const request = derivedRequest({ kind: 'action', at: 3, method, target: '/next', documentUrl: 'https://app.example.com/voice', params: list, ...(nounPath === undefined ? {} : { nounPath }) });
+        const fields = ['kind', 'at', 'method', 'url', 'params', ...(method === 'POST' ? ['body'] : []), ...(nounPath === undefined ? [] : ['nounPath']), 'expectsTwiml'];
+        expect(Object.keys(request ?? {})).toEqual(fields);
+        if (method === 'POST') expect(request?.body).toBe(new URLSearchParams(Object.entries(list)).toString());
+        expect(request?.expectsTwiml).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
