@@ -210,13 +210,11 @@ function executable(observation: AnswerObservation): TwimlDocument | undefined {
 function derivedToRequest(derived: DerivedRequest, authToken: string | undefined): WebhookRequest {
   // For GET the interpreter has already put the parameters in the URL, which is what gets signed.
   const params: ParamList = derived.method === 'GET' ? [] : Object.entries(derived.params);
-  const encoded = derived.body === undefined ? {} : { encoded: derived.body };
-  return buildWebhookRequest({ url: derived.url, method: derived.method, params, ...encoded, ...(authToken === undefined ? {} : { authToken }) });
+  return buildWebhookRequest({ url: derived.url, method: derived.method, params, encoded: derived.body, authToken });
 }
 
 function signed(walk: Walk, url: string, method: HttpMethod, params: ParamList): WebhookRequest {
-  const token = walk.settings.authToken;
-  return buildWebhookRequest({ url, method, params, ...(token === undefined ? {} : { authToken: token }) });
+  return buildWebhookRequest({ url, method, params, authToken: walk.settings.authToken });
 }
 
 /**

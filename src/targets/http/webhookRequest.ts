@@ -26,9 +26,9 @@ export interface WebhookRequestInit {
   readonly method: HttpMethod;
   readonly params: ParamList;
   /** `params` already form-encoded, exactly as {@link formEncode} writes them (the interpreter's body): not encoded again. */
-  readonly encoded?: string;
+  readonly encoded?: string | undefined;
   /** Without a token no signature header is sent. */
-  readonly authToken?: string;
+  readonly authToken?: string | undefined;
   readonly signature?: SignatureMode;
 }
 
